@@ -1,0 +1,23 @@
+import { DEFAULT_TABLE_PREFIX } from '#infra/tables';
+
+/**
+ * The environment the functions read. Read on each call, not at import, so the local runtime
+ * and tests can set it before the first request.
+ */
+export function readEnv() {
+  return {
+    /** Prefix of table names (`<prefix>-city`, `<prefix>-district-<id>`). */
+    tablePrefix: process.env.MOTCUA_TABLE_PREFIX || DEFAULT_TABLE_PREFIX,
+    /** DynamoDB endpoint override, set by the local runtime (DynamoDB Local). */
+    dynamodbEndpoint: process.env.MOTCUA_DYNAMODB_ENDPOINT || undefined,
+    /** HS256 secret of the local token issuer; only the local runtime sets it. */
+    localJwtSecret: process.env.MOTCUA_LOCAL_JWT_SECRET || undefined,
+    /** Cognito user pool issuer URL in the cloud (`https://cognito-idp.<region>.amazonaws.com/<poolId>`). */
+    cognitoIssuer: process.env.MOTCUA_COGNITO_ISSUER || undefined,
+    /** Cognito app client id, the expected audience of id tokens. */
+    cognitoClientId: process.env.MOTCUA_COGNITO_CLIENT_ID || undefined,
+  };
+}
+
+/** Issuer claim of tokens made by the local token issuer. */
+export const LOCAL_TOKEN_ISSUER = 'motcua-local';
