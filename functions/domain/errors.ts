@@ -37,3 +37,19 @@ export class ConflictError extends DomainError {
     super(message);
   }
 }
+
+/** Input that breaks a rule the schema cannot express; answered like a schema violation (400). */
+export class InvalidInputError extends DomainError {
+  override readonly name = 'InvalidInputError';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+/** No valid credentials (missing, malformed, expired or wrongly signed token). */
+export class AuthenticationError extends DomainError {
+  override readonly name = 'AuthenticationError';
+}

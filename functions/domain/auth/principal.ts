@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** The roles of the one-stop shop, as Cognito groups and local token claims. */
-export const Role = z.enum(['clerk', 'specialist', 'leader', 'ward_admin', 'district_official', 'city_official']);
+export const Role = z.enum([
+  'clerk',
+  'specialist',
+  'leader',
+  'ward_admin',
+  'district_official',
+  'city_official',
+]);
 export type Role = z.infer<typeof Role>;
 
 /** Who is calling: the verified claims of a bearer token. */
