@@ -1,0 +1,53 @@
+import { dayKey } from '#domain/dossier/code';
+import type { Dossier } from '#domain/dossier/dossier';
+import { isOpen } from '#domain/dossier/status';
+import type { LocalDate } from '#domain/time';
+
+/**
+ * Key layout of the district table (ARCHITECTURE §3). A dossier is one partition: its META
+ * item, one EVENT item per history row, and later its documents.
+ */
+export const dossierPk = (code: string) => `DOSSIER#${code}`;
+export const META = 'META';
+export const eventSk = (seq: number) => `EVENT#${String(seq).padStart(6, '0')}`;
+export const EVENT_PREFIX = 'EVENT#';
+
+/** The per-ward per-day sequence counter item. */
+export const counterKey = (wardId: string, date: LocalDate) => ({
+  pk: `COUNTER#${wardId}#${dayKey(date)}`,
+  sk: 'COUNTER',
+});
+
+export const wardStatusPk = (wardId: string, status: string) => `WARD#${wardId}#${status}`;
+export const wardOpenPk = (wardId: string) => `WARD#${wardId}#OPEN`;
+export const assigneePk = (userId: string) => `ASSIGNEE#${userId}`;
+
+/** The META item of a dossier with the attributes its indexes read; sparse ones only when they apply. */
+export function dossierItem(dossier: Dossier): Record<string, unknown> {
+  const byDue = `${dossier.dueAt}#${dossier.code}`;
+  const item: Record<string, unknown> = {
+    ...dossier,
+    pk: dossierPk(dossier.code),
+    sk: META,
+    gsi1pk: wardStatusPk(dossier.wardId, dossier.status),
+    gsi1sk: byDue,
+  };
+  if (isOpen(dossier.status)) {
+    item.gsi2pk = wardOpenPk(dossier.wardId);
+    item.gsi2sk = byDue;
+    if (dossier.assignee) {
+      item.gsi3pk = assigneePk(dossier.assignee);
+      item.gsi3sk = byDue;
+    }
+  }
+  return item;
+}
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+
+/** Strips storage attributes from an item read back. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete copy[k];
+  return copy as T;
+}

@@ -1,0 +1,250 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Ward } from '#domain/catalogue/units';
+import { findWardByAgencyCode } from '#domain/catalogue/units';
+import { formatDossierCode, parseDossierCode } from '#domain/dossier/code';
+import type { Dossier, HistoryEntry } from '#domain/dossier/dossier';
+import { ConflictError, NotFoundError } from '#domain/errors';
+import type { LocalDate } from '#domain/time';
+import {
+  counterKey,
+  dossierItem,
+  dossierPk,
+  EVENT_PREFIX,
+  eventSk,
+  META,
+  withoutKeys,
+} from './dossier-keys.ts';
+import { cancellationCodes, capacityUnits, districtTable, documentClient } from './dynamodb.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+
+/** Daily sequence numbers have four digits (Circular 01/2018 art. 19). */
+const MAX_SEQUENCE = 9999;
+const MAX_ATTEMPTS = 60;
+
+export interface Written<T> {
+  readonly value: T;
+  /** Write capacity units consumed, failed attempts included. */
+  readonly writeUnits: number;
+  readonly attempts: number;
+}
+
+export class DailyLimitError extends ConflictError {}
+
+/**
+ * Dossiers in the district table. Every write is one transaction: the dossier item, its
+ * history row and (at intake) the ward's daily counter, so nothing is ever half-written.
+ */
+export class DossierRepository {
+  readonly #intakes = new KeyedQueue();
+
+  /**
+   * Creates a dossier under the ward's next code for `date`: reads the counter, then writes
+   * counter + dossier + history row in one transaction conditioned on the counter value, and
+   * retries on conflict, so codes are gapless and never issued twice across processes.
+   * Intakes of one ward are also queued in-process to spare retries under local load.
+   */
+  create(
+    ward: Ward,
+    date: LocalDate,
+    build: (code: string) => { dossier: Dossier; entry: HistoryEntry },
+  ): Promise<Written<Dossier>> {
+    return this.#intakes.run(`${ward.id}#${date}`, () => this.#createWithRetry(ward, date, build));
+  }
+
+  async #createWithRetry(
+    ward: Ward,
+    date: LocalDate,
+    build: (code: string) => { dossier: Dossier; entry: HistoryEntry },
+  ) {
+    const table = districtTable(ward.districtId);
+    const key = counterKey(ward.id, date);
+    let writeUnits = 0;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const counter = await documentClient().send(
+        new GetCommand({ TableName: table, Key: key, ConsistentRead: true }),
+      );
+      const current = Number(counter.Item?.sequence ?? 0);
+      const next = current + 1;
+      if (next > MAX_SEQUENCE)
+        throw new DailyLimitError(`ward ${ward.id} has used all ${MAX_SEQUENCE} codes of ${date}`);
+      const { dossier, entry } = build(formatDossierCode(ward.agencyCode, date, next));
+      try {
+        const result = await documentClient().send(
+          new TransactWriteCommand({
+            ReturnConsumedCapacity: 'TOTAL',
+            TransactItems: [
+              {
+                Put: {
+                  TableName: table,
+                  Item: { ...key, sequence: next, wardId: ward.id, date },
+                  ConditionExpression: current === 0 ? 'attribute_not_exists(pk)' : '#s = :current',
+                  ...(current === 0
+                    ? {}
+                    : {
+                        ExpressionAttributeNames: { '#s': 'sequence' },
+                        ExpressionAttributeValues: { ':current': current },
+                      }),
+                },
+              },
+              {
+                Put: {
+                  TableName: table,
+                  Item: dossierItem(dossier),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: table,
+                  Item: eventItem(dossier.code, entry),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        writeUnits += capacityUnits(result.ConsumedCapacity);
+        return { value: dossier, writeUnits, attempts: attempt };
+      } catch (error) {
+        if (!isRetryable(error)) throw error;
+        await backoff(attempt);
+      }
+    }
+    throw new ConflictError(
+      `could not allocate a dossier code for ward ${ward.id}: too much contention, try again`,
+    );
+  }
+
+  /** Writes one state change if the stored version is still `expectedVersion`. */
+  async save(
+    change: { dossier: Dossier; entry: HistoryEntry },
+    expectedVersion: number,
+  ): Promise<Written<Dossier>> {
+    const { dossier, entry } = change;
+    const table = districtTable(dossier.districtId);
+    let writeUnits = 0;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      try {
+        const result = await documentClient().send(
+          new TransactWriteCommand({
+            ReturnConsumedCapacity: 'TOTAL',
+            TransactItems: [
+              {
+                Put: {
+                  TableName: table,
+                  Item: dossierItem(dossier),
+                  ConditionExpression: '#v = :expected',
+                  ExpressionAttributeNames: { '#v': 'version' },
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                },
+              },
+              {
+                Put: {
+                  TableName: table,
+                  Item: eventItem(dossier.code, entry),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        writeUnits += capacityUnits(result.ConsumedCapacity);
+        return { value: dossier, writeUnits, attempts: attempt };
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (codes?.[0] === 'ConditionalCheckFailed' || codes?.[1] === 'ConditionalCheckFailed') {
+          const old = (error as { CancellationReasons?: { Item?: Record<string, never> }[] })
+            .CancellationReasons?.[0]?.Item;
+          if (codes[0] === 'ConditionalCheckFailed' && !old)
+            throw new NotFoundError(`dossier ${dossier.code} not found`);
+          const currentVersion = old ? Number(unmarshall(old).version) : undefined;
+          throw new ConflictError(
+            `dossier ${dossier.code} was changed by someone else; reload it and try again`,
+            {
+              expectedVersion,
+              currentVersion,
+            },
+          );
+        }
+        // Another transaction on the same item is in flight: retry, and the condition decides.
+        if (!isRetryable(error)) throw error;
+        await backoff(attempt);
+      }
+    }
+    throw new ConflictError(`dossier ${dossier.code} is busy; try again`, { expectedVersion });
+  }
+
+  /** The dossier, or undefined when the code is malformed or unknown. */
+  async find(code: string): Promise<Dossier | undefined> {
+    const table = tableOfCode(code);
+    if (!table) return undefined;
+    const out = await documentClient().send(
+      new GetCommand({ TableName: table, Key: { pk: dossierPk(code), sk: META } }),
+    );
+    return out.Item ? withoutKeys<Dossier>(out.Item) : undefined;
+  }
+
+  async get(code: string): Promise<Dossier> {
+    const dossier = await this.find(code);
+    if (!dossier) throw new NotFoundError(`dossier ${code} not found`);
+    return dossier;
+  }
+
+  /** The dossier and its history rows in order, read as one partition query. */
+  async findWithHistory(code: string): Promise<{ dossier: Dossier; history: HistoryEntry[] } | undefined> {
+    const table = tableOfCode(code);
+    if (!table) return undefined;
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient().send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': dossierPk(code) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const meta = items.find((i) => i.sk === META);
+    if (!meta) return undefined;
+    const history = items
+      .filter((i) => String(i.sk).startsWith(EVENT_PREFIX))
+      .map((i) => withoutKeys<HistoryEntry & { code?: string }>(i))
+      .map(({ code: _code, ...entry }) => entry as HistoryEntry);
+    return { dossier: withoutKeys<Dossier>(meta), history };
+  }
+
+  /** Overwrites the dossier item as is; only for tests and data repair tools. */
+  async putRaw(dossier: Dossier): Promise<void> {
+    await documentClient().send(
+      new PutCommand({ TableName: districtTable(dossier.districtId), Item: dossierItem(dossier) }),
+    );
+  }
+}
+
+function eventItem(code: string, entry: HistoryEntry): Record<string, unknown> {
+  return { ...entry, code, pk: dossierPk(code), sk: eventSk(entry.seq) };
+}
+
+/** The district table a dossier code belongs to, from the ward's agency code in it. */
+export function tableOfCode(code: string): string | undefined {
+  const parsed = parseDossierCode(code);
+  const ward = parsed && findWardByAgencyCode(parsed.agencyCode);
+  return ward ? districtTable(ward.districtId) : undefined;
+}
+
+function isRetryable(error: unknown): boolean {
+  const codes = cancellationCodes(error);
+  if (codes) return codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
+  return error instanceof Error && error.name === 'TransactionConflictException';
+}
+
+function backoff(attempt: number): Promise<void> {
+  const cap = Math.min(200, 5 * 2 ** Math.min(attempt, 6));
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
+}

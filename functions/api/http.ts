@@ -1,0 +1,128 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from '#adapters/logger';
+import { verifyBearer } from '#adapters/tokens';
+import { hasRole } from '#domain/auth/access';
+import type { Principal, Role } from '#domain/auth/principal';
+import { ForbiddenError } from '#domain/errors';
+import { fieldErrors, HttpError, toErrorResponse, validationError } from './errors.ts';
+
+/** Request bodies above this are refused with 413 before parsing. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Who may call a route: `public` (no token), `authenticated` (any valid token; the handler
+ * applies ward/district rules), or a list of roles of which the caller needs one.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface HttpSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  readonly access: Access;
+  readonly body?: B;
+  readonly query?: Q;
+  readonly path?: P;
+}
+
+export interface HttpRequest<B, Q, P, A extends Access> {
+  readonly body: B;
+  readonly query: Q;
+  readonly path: P;
+  readonly principal: A extends 'public' ? Principal | undefined : Principal;
+  readonly requestId: string;
+  readonly now: Date;
+}
+
+export interface HttpResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export type ApiHandler = ((
+  event: APIGatewayProxyEvent,
+  context: Context,
+) => Promise<APIGatewayProxyResult>) & {
+  readonly access: Access;
+};
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+/**
+ * The one way to write an API handler: authenticate, check the route's access rule, parse
+ * path, query and JSON body with zod (400 naming each field), call `run`, and map domain
+ * errors to HTTP answers. Handlers built with it stay thin and alike.
+ */
+export function httpHandler<
+  A extends Access,
+  B extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+>(
+  spec: HttpSpec<B, Q, P> & { access: A },
+  run: (request: HttpRequest<z.output<B>, z.output<Q>, z.output<P>, A>) => Promise<HttpResult>,
+): ApiHandler {
+  const core = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
+    const requestId = context.awsRequestId;
+    const principal = spec.access === 'public' ? undefined : await authenticate(event, spec.access);
+    const path = parsePart(spec.path, event.pathParameters ?? {}, 'path');
+    const query = parsePart(spec.query, event.queryStringParameters ?? {}, 'query');
+    const body = spec.body ? parsePart(spec.body, readJson(event), undefined) : undefined;
+    const result = await run({ body, query, path, principal, requestId, now: new Date() } as never);
+    return {
+      statusCode: result.status,
+      headers: { ...JSON_HEADERS, ...result.headers },
+      body: result.body === undefined ? '' : JSON.stringify(result.body),
+    };
+  };
+  const handler = middy(core).onError(async (request) => {
+    const requestId = request.context.awsRequestId;
+    const { statusCode, body } = toErrorResponse(request.error, requestId);
+    if (statusCode >= 500) logger.error('request failed', { requestId, error: request.error as Error });
+    request.response = { statusCode, headers: JSON_HEADERS, body: JSON.stringify(body) };
+  });
+  return Object.assign(handler, { access: spec.access }) as unknown as ApiHandler;
+}
+
+async function authenticate(event: APIGatewayProxyEvent, access: Access): Promise<Principal> {
+  const header = event.headers?.Authorization ?? event.headers?.authorization;
+  const principal = await verifyBearer(header);
+  if (access !== 'authenticated' && !hasRole(principal, access as readonly Role[])) {
+    throw new ForbiddenError(`this needs one of the roles ${(access as readonly Role[]).join(', ')}`);
+  }
+  return principal;
+}
+
+function readJson(event: APIGatewayProxyEvent): unknown {
+  const raw = event.body ?? '';
+  const bytes = Buffer.byteLength(raw, event.isBase64Encoded ? 'base64' : 'utf8');
+  if (bytes > MAX_BODY_BYTES) {
+    throw new HttpError(
+      413,
+      'payload_too_large',
+      `the request body is ${bytes} bytes; the limit is ${MAX_BODY_BYTES}`,
+    );
+  }
+  const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'];
+  if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new HttpError(415, 'unsupported_media_type', `the body must be application/json, not ${type}`);
+  }
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (text.trim() === '') throw new HttpError(400, 'invalid_request', 'a JSON body is required');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, 'malformed_json', `the body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function parsePart<S extends z.ZodType>(schema: S | undefined, input: unknown, prefix: string | undefined) {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw validationError(fieldErrors(parsed.error, prefix));
+}
