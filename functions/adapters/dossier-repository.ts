@@ -24,8 +24,11 @@ const MAX_ATTEMPTS = 60;
 
 export interface Written<T> {
   readonly value: T;
-  /** Write capacity units consumed, failed attempts included. */
+  /** Write capacity units consumed by the successful transaction, index writes included. */
   readonly writeUnits: number;
+  /** The part of `writeUnits` spent on the global secondary indexes. */
+  readonly indexWriteUnits: number;
+  /** Transactions sent: 1 unless a conflict made it retry. */
   readonly attempts: number;
 }
 
@@ -59,7 +62,6 @@ export class DossierRepository {
   ) {
     const table = districtTable(ward.districtId);
     const key = counterKey(ward.id, date);
-    let writeUnits = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const counter = await documentClient().send(
         new GetCommand({ TableName: table, Key: key, ConsistentRead: true }),
@@ -72,7 +74,7 @@ export class DossierRepository {
       try {
         const result = await documentClient().send(
           new TransactWriteCommand({
-            ReturnConsumedCapacity: 'TOTAL',
+            ReturnConsumedCapacity: 'INDEXES',
             TransactItems: [
               {
                 Put: {
@@ -104,8 +106,8 @@ export class DossierRepository {
             ],
           }),
         );
-        writeUnits += capacityUnits(result.ConsumedCapacity);
-        return { value: dossier, writeUnits, attempts: attempt };
+        const units = capacityUnits(result.ConsumedCapacity);
+        return { value: dossier, writeUnits: units.total, indexWriteUnits: units.indexes, attempts: attempt };
       } catch (error) {
         if (!isRetryable(error)) throw error;
         await backoff(attempt);
@@ -123,12 +125,11 @@ export class DossierRepository {
   ): Promise<Written<Dossier>> {
     const { dossier, entry } = change;
     const table = districtTable(dossier.districtId);
-    let writeUnits = 0;
     for (let attempt = 1; attempt <= 5; attempt++) {
       try {
         const result = await documentClient().send(
           new TransactWriteCommand({
-            ReturnConsumedCapacity: 'TOTAL',
+            ReturnConsumedCapacity: 'INDEXES',
             TransactItems: [
               {
                 Put: {
@@ -150,8 +151,8 @@ export class DossierRepository {
             ],
           }),
         );
-        writeUnits += capacityUnits(result.ConsumedCapacity);
-        return { value: dossier, writeUnits, attempts: attempt };
+        const units = capacityUnits(result.ConsumedCapacity);
+        return { value: dossier, writeUnits: units.total, indexWriteUnits: units.indexes, attempts: attempt };
       } catch (error) {
         const codes = cancellationCodes(error);
         if (codes?.[0] === 'ConditionalCheckFailed' || codes?.[1] === 'ConditionalCheckFailed') {

@@ -32,10 +32,23 @@ export function cancellationCodes(error: unknown): string[] | undefined {
   return reasons.map((r) => r.Code ?? 'None');
 }
 
-/** Total write (or read) capacity units reported by ReturnConsumedCapacity. */
-export function capacityUnits(
-  consumed: { CapacityUnits?: number }[] | { CapacityUnits?: number } | undefined,
-) {
+interface Consumed {
+  CapacityUnits?: number;
+  Table?: { CapacityUnits?: number };
+  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+}
+
+/** Capacity units reported by ReturnConsumedCapacity `INDEXES`: total, and how much went to indexes. */
+export function capacityUnits(consumed: Consumed[] | Consumed | undefined): {
+  total: number;
+  indexes: number;
+} {
   const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
-  return list.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+  let total = 0;
+  let indexes = 0;
+  for (const c of list) {
+    total += c.CapacityUnits ?? 0;
+    for (const gsi of Object.values(c.GlobalSecondaryIndexes ?? {})) indexes += gsi.CapacityUnits ?? 0;
+  }
+  return { total, indexes };
 }

@@ -60,11 +60,17 @@ describe('Class: DossierRepository', () => {
       expect(otherWard.value.code).toBe('000.03.01.H17-260303-0001');
     });
 
-    it('writes counter, dossier and history row in one transaction', async () => {
-      const { writeUnits, attempts } = await new DossierRepository().create(ward, '2026-03-04', build);
+    it('writes counter, dossier and history row in one transaction, and reports its capacity', async () => {
+      const { value, writeUnits, indexWriteUnits, attempts } = await new DossierRepository().create(
+        ward,
+        '2026-03-04',
+        build,
+      );
       expect(attempts).toBe(1);
-      // Three items written transactionally: 2 WCU each (items under 1 KB).
-      expect(writeUnits).toBe(6);
+      // An open dossier sits in two indexes (ward by status, ward's open dossiers).
+      expect(indexWriteUnits).toBeGreaterThan(0);
+      expect(writeUnits).toBeGreaterThan(indexWriteUnits);
+      expect((await new DossierRepository().findWithHistory(value.code))?.history).toHaveLength(1);
     });
   });
 

@@ -1,0 +1,134 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allWards, districts } from '#domain/catalogue/units';
+import { PortInUseError, type Runtime, type RuntimeStep, startRuntime } from './runtime.ts';
+import { DEMO_PASSWORD } from './token-issuer.ts';
+
+/**
+ * `npm start`: the whole backend on this machine, no AWS account needed. Messages are
+ * Vietnamese first, English second, like the product.
+ */
+const HELP = `Một Cửa Điện Tử — chạy cục bộ / local runtime
+
+Cách dùng / Usage: npm start [-- --fresh]
+
+  --fresh   xoá dữ liệu cũ, bắt đầu với bảng rỗng / start with empty data
+  --help    trợ giúp này / this help
+
+Biến môi trường / Environment:
+  PORT              cổng API / API port (mặc định / default 3000)
+  MOTCUA_DATA_DIR   thư mục dữ liệu / data folder (mặc định / default .motcua in the repo)
+`;
+
+const STEPS: Record<RuntimeStep, string> = {
+  dynamodb: 'Khởi động DynamoDB Local / Starting DynamoDB Local',
+  tables: 'Tạo bảng / Creating tables',
+  api: 'Mở API / Starting the API',
+};
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+let runtime: Runtime | undefined;
+/** When shutting down began (ms), 0 while running. */
+let exiting = 0;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) return void process.stdout.write(HELP);
+  const unknown = args.filter((a) => a !== '--fresh');
+  if (unknown.length > 0) fail(`Tham số không hợp lệ / Unknown argument: ${unknown.join(' ')}\n\n${HELP}`, 2);
+  const port = parsePort(process.env.PORT);
+  const dataDir = resolve(process.env.MOTCUA_DATA_DIR || resolve(repoRoot, '.motcua'));
+  const fresh = args.includes('--fresh');
+  const started = Date.now();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0, signal));
+  process.on('uncaughtException', (error) => {
+    console.error(`\nLỗi không mong đợi / Unexpected error: ${error.stack ?? error.message}`);
+    void shutdown(1);
+  });
+
+  console.log('Một Cửa Điện Tử — chạy cục bộ / local runtime\n');
+  if (fresh) console.log('  (--fresh: dữ liệu cũ bị xoá / old data wiped)');
+  let step = 0;
+  try {
+    runtime = await startRuntime({
+      port,
+      host: '127.0.0.1',
+      dataDir,
+      fresh,
+      onStep: (s) => console.log(`  [${++step}/3] ${STEPS[s]}…`),
+    });
+  } catch (error) {
+    if (error instanceof PortInUseError) {
+      fail(
+        `Cổng ${error.port} đang được dùng / Port ${error.port} is already in use.\n` +
+          `Dừng chương trình kia hoặc chọn cổng khác / Stop the other program or pick another port: PORT=${error.port + 1} npm start`,
+      );
+    }
+    fail(`Không khởi động được / Start-up failed: ${(error as Error).message}`);
+  }
+  if (exiting) return; // Ctrl-C arrived during start-up
+  printSummary(runtime as Runtime, dataDir, Date.now() - started);
+}
+
+function printSummary(runtime: Runtime, dataDir: string, ms: number): void {
+  const ward = allWards[0]?.id ?? '<ward>';
+  const district = districts[0]?.id ?? '<district>';
+  const logins = [
+    ['clerk.<phường/ward>', 'công chức tiếp nhận / counter clerk', `clerk.${ward}`],
+    ['specialist.<phường/ward>', 'chuyên môn / specialist', `specialist.${ward}`],
+    ['leader.<phường/ward>', 'lãnh đạo / ward leader', `leader.${ward}`],
+    ['admin.<phường/ward>', 'quản trị phường / ward admin', `admin.${ward}`],
+    ['district.<quận/district>', 'cán bộ quận / district official', `district.${district}`],
+    ['city', 'cán bộ thành phố / city official', 'city'],
+  ];
+  console.log(`\nSẵn sàng / Ready (${(ms / 1000).toFixed(1)} s)\n`);
+  console.log(`  API:              ${runtime.url}`);
+  console.log(`  Dữ liệu / Data:   ${dataDir}   (npm start -- --fresh để xoá / to wipe)`);
+  console.log(`  DynamoDB Local:   ${runtime.dynamodbEndpoint}\n`);
+  console.log(`Tài khoản thử / Demo logins (mật khẩu / password: ${DEMO_PASSWORD}):`);
+  const width = Math.max(...logins.map(([, role]) => role?.length ?? 0)) + 2;
+  for (const [pattern, role, example] of logins) {
+    console.log(`  ${pattern?.padEnd(26)}${role?.padEnd(width)}vd / e.g. ${example} / ${DEMO_PASSWORD}`);
+  }
+  console.log(`\nĐăng nhập / Log in:\n  curl -s -X POST ${runtime.url}/v1/local/login \\`);
+  console.log(
+    `    -H 'content-type: application/json' -d '{"username":"clerk.${ward}","password":"${DEMO_PASSWORD}"}'`,
+  );
+  console.log('\nNhấn Ctrl-C để dừng / Press Ctrl-C to stop.');
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`PORT không hợp lệ / invalid PORT: ${value}`, 2);
+  return port;
+}
+
+async function shutdown(code: number, signal?: string): Promise<void> {
+  if (exiting) {
+    // tsx relays the terminal's Ctrl-C, so the first one arrives twice: only a later one means
+    // "stop waiting". The 'exit' hook of dynamodb.ts still kills the JVM.
+    if (Date.now() - exiting > 1000) process.exit(code || 130);
+    return;
+  }
+  exiting = Date.now();
+  if (signal) console.log(`\nĐang dừng / Stopping (${signal})…`);
+  const force = setTimeout(() => process.exit(code || 1), 10_000);
+  try {
+    await runtime?.stop();
+  } finally {
+    clearTimeout(force);
+    if (signal) console.log('Đã dừng / Stopped.');
+    process.exit(code);
+  }
+}
+
+function fail(message: string, code = 1): never {
+  console.error(`\n✗ ${message}`);
+  process.exitCode = code;
+  // process.exit runs the 'exit' hooks, which kill any DynamoDB Local child still running.
+  process.exit(code);
+}
+
+await main();

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiHandler } from '#api/http';
+import { routes } from '#api/routes';
+
+async function load(module: string): Promise<ApiHandler> {
+  const specifier = `#handlers/${module}`;
+  return ((await import(/* @vite-ignore */ specifier)) as { handler: ApiHandler }).handler;
+}
+
+describe('Routes: authorization rules', () => {
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r.module] as const))(
+    '%s has an access rule',
+    async (_, module) => {
+      const handler = await load(module);
+      expect(typeof handler).toBe('function');
+      expect(handler.access).toBeDefined();
+    },
+  );
+
+  it('opens exactly the public routes to callers without a token', async () => {
+    const open: string[] = [];
+    for (const route of routes)
+      if ((await load(route.module)).access === 'public') open.push(`${route.method} ${route.path}`);
+    expect(open.sort()).toEqual(
+      [
+        'GET /v1/health',
+        'GET /v1/procedures',
+        'GET /v1/procedures/{id}',
+        'GET /v1/units',
+        'GET /v1/calendar/due',
+        'GET /v1/calendar/{year}',
+        'GET /v1/public/dossiers/{code}',
+      ].sort(),
+    );
+  });
+
+  it('leaves writing the calendar to city officials and intake to clerks', async () => {
+    const rule = async (method: string, path: string) =>
+      (await load(routes.find((r) => r.method === method && r.path === path)?.module ?? '')).access;
+    expect(await rule('PUT', '/v1/calendar/{year}')).toEqual(['city_official']);
+    expect(await rule('POST', '/v1/wards/{wardId}/dossiers')).toEqual(['clerk']);
+  });
+});
