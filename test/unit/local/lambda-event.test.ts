@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildContext, buildEvent, type RawRequest } from '#infra/local/server';
+import { buildContext, buildEvent, type RawRequest } from '#infra/local/lambda-event';
 
 const match = { resource: '/v1/dossiers/{code}', pathParameters: { code: 'X' } };
 

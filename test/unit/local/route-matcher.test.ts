@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '#api/routes';
-import { createRouteMatcher } from '#infra/local/server';
+import { createRouteMatcher } from '#infra/local/route-matcher';
 
 const match = createRouteMatcher(routes);
 
