@@ -1,3 +1,4 @@
+import { DEFAULT_BUCKET_PREFIX } from '#infra/buckets';
 import { DEFAULT_TABLE_PREFIX } from '#infra/tables';
 
 /**
@@ -8,6 +9,10 @@ export function readEnv() {
   return {
     /** Prefix of table names (`<prefix>-city`, `<prefix>-district-<id>`). */
     tablePrefix: process.env.MOTCUA_TABLE_PREFIX || DEFAULT_TABLE_PREFIX,
+    /** Prefix of scans bucket names (`<prefix>-scans-<district>`). */
+    bucketPrefix: process.env.MOTCUA_BUCKET_PREFIX || DEFAULT_BUCKET_PREFIX,
+    /** S3 endpoint override, set by the local runtime (s3rver, path-style). */
+    s3Endpoint: process.env.MOTCUA_S3_ENDPOINT || undefined,
     /** DynamoDB endpoint override, set by the local runtime (DynamoDB Local). */
     dynamodbEndpoint: process.env.MOTCUA_DYNAMODB_ENDPOINT || undefined,
     /** HS256 secret of the local token issuer; only the local runtime sets it. */

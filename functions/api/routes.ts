@@ -6,24 +6,50 @@
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** What a route's Lambda may touch; the stacks grant exactly this and nothing more. */
+export interface RouteNeeds {
+  /** The district table (dossiers). */
+  readonly dossiers?: 'read' | 'write';
+  /** The city table (calendar, configuration). */
+  readonly city?: 'read' | 'write';
+  /** The district's scans bucket. */
+  readonly scans?: 'read' | 'write';
+}
+
 export interface Route {
   readonly method: HttpMethod;
   /** API Gateway resource path, e.g. `/v1/dossiers/{code}`. */
   readonly path: string;
   readonly module: string;
+  readonly needs: RouteNeeds;
 }
 
 export const routes: readonly Route[] = [
-  { method: 'GET', path: '/v1/health', module: 'health' },
-  { method: 'GET', path: '/v1/procedures', module: 'procedures/list' },
-  { method: 'GET', path: '/v1/procedures/{id}', module: 'procedures/get' },
-  { method: 'GET', path: '/v1/units', module: 'units/list' },
-  { method: 'GET', path: '/v1/calendar/due', module: 'calendar/due' },
-  { method: 'GET', path: '/v1/calendar/{year}', module: 'calendar/get' },
-  { method: 'PUT', path: '/v1/calendar/{year}', module: 'calendar/put' },
-  { method: 'POST', path: '/v1/wards/{wardId}/dossiers', module: 'dossiers/create' },
-  { method: 'GET', path: '/v1/wards/{wardId}/dossiers', module: 'dossiers/list' },
-  { method: 'GET', path: '/v1/dossiers/{code}', module: 'dossiers/get' },
-  { method: 'POST', path: '/v1/dossiers/{code}/actions', module: 'dossiers/act' },
-  { method: 'GET', path: '/v1/public/dossiers/{code}', module: 'public/lookup' },
+  { method: 'GET', path: '/v1/health', module: 'health', needs: {} },
+  { method: 'GET', path: '/v1/procedures', module: 'procedures/list', needs: {} },
+  { method: 'GET', path: '/v1/procedures/{id}', module: 'procedures/get', needs: {} },
+  { method: 'GET', path: '/v1/units', module: 'units/list', needs: {} },
+  { method: 'GET', path: '/v1/calendar/due', module: 'calendar/due', needs: { city: 'read' } },
+  { method: 'GET', path: '/v1/calendar/{year}', module: 'calendar/get', needs: { city: 'read' } },
+  { method: 'PUT', path: '/v1/calendar/{year}', module: 'calendar/put', needs: { city: 'write' } },
+  {
+    method: 'POST',
+    path: '/v1/wards/{wardId}/dossiers',
+    module: 'dossiers/create',
+    needs: { dossiers: 'write', city: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/wards/{wardId}/dossiers',
+    module: 'dossiers/list',
+    needs: { dossiers: 'read' },
+  },
+  { method: 'GET', path: '/v1/dossiers/{code}', module: 'dossiers/get', needs: { dossiers: 'read' } },
+  {
+    method: 'POST',
+    path: '/v1/dossiers/{code}/actions',
+    module: 'dossiers/act',
+    needs: { dossiers: 'write', city: 'read' },
+  },
+  { method: 'GET', path: '/v1/public/dossiers/{code}', module: 'public/lookup', needs: { dossiers: 'read' } },
 ];

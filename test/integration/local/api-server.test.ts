@@ -203,7 +203,7 @@ describe('createApiServer on its own', () => {
   it('retries loading a handler module that failed to load', async () => {
     let attempts = 0;
     const server = createApiServer({
-      routes: [{ method: 'GET', path: '/v1/health', module: 'health' }],
+      routes: [{ method: 'GET', path: '/v1/health', module: 'health', needs: {} }],
       loadHandler: async () => {
         attempts++;
         if (attempts === 1) throw new Error('SyntaxError in health.ts');
@@ -223,7 +223,7 @@ describe('createApiServer on its own', () => {
 
   it('answers 504 when the handler outlives the timeout', async () => {
     const server = createApiServer({
-      routes: [{ method: 'GET', path: '/v1/health', module: 'health' }],
+      routes: [{ method: 'GET', path: '/v1/health', module: 'health', needs: {} }],
       loadHandler: async () => () => new Promise(() => {}),
       timeoutMs: 50,
     });
