@@ -94,7 +94,7 @@ function encodeCursor(key: Record<string, unknown>): string {
 }
 
 function decodeCursor(cursor: string, indexKeys: string[]): Record<string, unknown> {
-  const invalid = new InvalidInputError('cursor', 'is not a cursor returned by this list');
+  const invalid = new InvalidInputError('query.cursor', 'is not a cursor returned by this list');
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

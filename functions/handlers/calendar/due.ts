@@ -47,7 +47,7 @@ export const handler = httpHandler({ access: 'public', query: Query }, async ({ 
     if (!known) {
       throw new UnprocessableError(
         `the catalogue does not know the processing time of ${procedure.id}; ask with days=N instead`,
-        'procedureId',
+        'query.procedureId',
       );
     }
     rule = known;

@@ -173,7 +173,7 @@ describe('API: bad input gets a clear error and writes nothing', () => {
     expect(bad.body.error.fields?.map((f) => f.field).sort()).toEqual(['query.limit', 'query.status']);
     const cursor = await api(server.url, clerk).get<ErrorBody>('/v1/wards/hai-chau-i/dossiers?cursor=abc');
     expect(cursor.status).toBe(400);
-    expect(cursor.body.error.fields?.[0]?.field).toBe('cursor');
+    expect(cursor.body.error.fields?.[0]?.field).toBe('query.cursor');
   });
 
   it('answers unknown routes with 404 and wrong methods with 405, as JSON', async () => {

@@ -118,6 +118,14 @@ describe('API: GET /v1/calendar/due', () => {
     });
   });
 
+  it('answers 422 for a procedure whose processing time the catalogue does not know', async () => {
+    const res = await api(server.url).get<{ error: { fields: { field: string }[] } }>(
+      '/v1/calendar/due?receivedAt=2026-03-02T08:00:00Z&procedureId=1.004873',
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields[0]?.field).toBe('query.procedureId');
+  });
+
   it('answers bad queries with 400 and unknown procedures with 404', async () => {
     expect((await api(server.url).get('/v1/calendar/due?receivedAt=yesterday&days=1')).status).toBe(400);
     expect((await api(server.url).get('/v1/calendar/due?receivedAt=2026-03-02T08:00:00Z')).status).toBe(400);
