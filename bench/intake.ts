@@ -20,7 +20,8 @@ const body = {
   documents: [{ name: 'Giấy tờ, văn bản cần chứng thực chữ ký', form: 'original', quantity: 1 }],
 };
 
-async function login(url: string, username: string): Promise<string> {
+/** A token for a demo user of the local runtime. */
+export async function login(url: string, username: string): Promise<string> {
   const res = await fetch(`${url}/v1/local/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

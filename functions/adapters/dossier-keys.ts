@@ -1,16 +1,24 @@
 import { dayKey } from '#domain/dossier/code';
-import type { Dossier } from '#domain/dossier/dossier';
+import type { Dossier, HistoryEntry } from '#domain/dossier/dossier';
 import { isOpen } from '#domain/dossier/status';
 import type { LocalDate } from '#domain/time';
 
 /**
  * Key layout of the district table (ARCHITECTURE §3). A dossier is one partition: its META
- * item, one EVENT item per history row, and later its documents.
+ * item, one EVENT item per history row, and one DOC item per scan. Sort keys order them
+ * `DOC#…` < `EVENT#…` < `META`, so the history and META are one key range without the scans.
  */
 export const dossierPk = (code: string) => `DOSSIER#${code}`;
 export const META = 'META';
 export const eventSk = (seq: number) => `EVENT#${String(seq).padStart(6, '0')}`;
 export const EVENT_PREFIX = 'EVENT#';
+export const documentSk = (documentId: string) => `DOC#${documentId}`;
+export const DOC_PREFIX = 'DOC#';
+
+/** The item of one history row. */
+export function eventItem(code: string, entry: HistoryEntry): Record<string, unknown> {
+  return { ...entry, code, pk: dossierPk(code), sk: eventSk(entry.seq) };
+}
 
 /** The per-ward per-day sequence counter item. */
 export const counterKey = (wardId: string, date: LocalDate) => ({

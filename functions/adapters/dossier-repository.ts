@@ -11,11 +11,11 @@ import {
   dossierItem,
   dossierPk,
   EVENT_PREFIX,
-  eventSk,
+  eventItem,
   META,
   withoutKeys,
 } from './dossier-keys.ts';
-import { cancellationCodes, capacityUnits, districtTable, documentClient } from './dynamodb.ts';
+import { backoff, cancellationCodes, capacityUnits, districtTable, documentClient } from './dynamodb.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 
 /** Daily sequence numbers have four digits (Circular 01/2018 art. 19). */
@@ -177,12 +177,16 @@ export class DossierRepository {
     throw new ConflictError(`dossier ${dossier.code} is busy; try again`, { expectedVersion });
   }
 
-  /** The dossier, or undefined when the code is malformed or unknown. */
-  async find(code: string): Promise<Dossier | undefined> {
+  /** The dossier, or undefined when the code is malformed or unknown. `consistent` reads the latest write. */
+  async find(code: string, options: { consistent?: boolean } = {}): Promise<Dossier | undefined> {
     const table = tableOfCode(code);
     if (!table) return undefined;
     const out = await documentClient().send(
-      new GetCommand({ TableName: table, Key: { pk: dossierPk(code), sk: META } }),
+      new GetCommand({
+        TableName: table,
+        Key: { pk: dossierPk(code), sk: META },
+        ConsistentRead: options.consistent,
+      }),
     );
     return out.Item ? withoutKeys<Dossier>(out.Item) : undefined;
   }
@@ -193,7 +197,7 @@ export class DossierRepository {
     return dossier;
   }
 
-  /** The dossier and its history rows in order, read as one partition query. */
+  /** The dossier and its history rows in order, read as one key range (the scans are not read). */
   async findWithHistory(code: string): Promise<{ dossier: Dossier; history: HistoryEntry[] } | undefined> {
     const table = tableOfCode(code);
     if (!table) return undefined;
@@ -203,8 +207,8 @@ export class DossierRepository {
       const page = await documentClient().send(
         new QueryCommand({
           TableName: table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': dossierPk(code) },
+          KeyConditionExpression: 'pk = :pk AND sk >= :from',
+          ExpressionAttributeValues: { ':pk': dossierPk(code), ':from': EVENT_PREFIX },
           ExclusiveStartKey: start,
         }),
       );
@@ -228,10 +232,6 @@ export class DossierRepository {
   }
 }
 
-function eventItem(code: string, entry: HistoryEntry): Record<string, unknown> {
-  return { ...entry, code, pk: dossierPk(code), sk: eventSk(entry.seq) };
-}
-
 /** The district table a dossier code belongs to, from the ward's agency code in it. */
 export function tableOfCode(code: string): string | undefined {
   const parsed = parseDossierCode(code);
@@ -243,9 +243,4 @@ function isRetryable(error: unknown): boolean {
   const codes = cancellationCodes(error);
   if (codes) return codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
   return error instanceof Error && error.name === 'TransactionConflictException';
-}
-
-function backoff(attempt: number): Promise<void> {
-  const cap = Math.min(200, 5 * 2 ** Math.min(attempt, 6));
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
 }

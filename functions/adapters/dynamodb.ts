@@ -32,6 +32,12 @@ export function cancellationCodes(error: unknown): string[] | undefined {
   return reasons.map((r) => r.Code ?? 'None');
 }
 
+/** Waits a random while, growing with the attempt number, before a retried write. */
+export function backoff(attempt: number): Promise<void> {
+  const cap = Math.min(200, 5 * 2 ** Math.min(attempt, 6));
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
+}
+
 interface Consumed {
   CapacityUnits?: number;
   Table?: { CapacityUnits?: number };

@@ -37,6 +37,8 @@ export interface HttpResult {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** A non-JSON answer (a PDF, an HTML page), sent as is instead of `body`; bytes go base64 encoded. */
+  readonly raw?: { readonly contentType: string; readonly data: Uint8Array | string };
 }
 
 export type ApiHandler = ((
@@ -73,6 +75,7 @@ export function httpHandler<
     const query = parsePart(spec.query, event.queryStringParameters ?? {}, 'query');
     const body = spec.body ? parsePart(spec.body, readJson(event), undefined) : undefined;
     const result = await run({ body, query, path, principal, requestId, now: new Date() } as never);
+    if (result.raw) return rawResponse(result, result.raw);
     return {
       statusCode: result.status,
       headers: { ...JSON_HEADERS, ...result.headers },
@@ -86,6 +89,17 @@ export function httpHandler<
     request.response = { statusCode, headers: JSON_HEADERS, body: JSON.stringify(body) };
   });
   return Object.assign(handler, { access: spec.access }) as unknown as ApiHandler;
+}
+
+function rawResponse(result: HttpResult, raw: NonNullable<HttpResult['raw']>): APIGatewayProxyResult {
+  const binary = typeof raw.data !== 'string';
+  return {
+    statusCode: result.status,
+    headers: { ...JSON_HEADERS, 'content-type': raw.contentType, ...result.headers },
+    body: binary ? Buffer.from(raw.data as Uint8Array).toString('base64') : (raw.data as string),
+    // API Gateway turns this back into bytes when the stage lists the type as binary.
+    isBase64Encoded: binary,
+  };
 }
 
 async function authenticate(event: APIGatewayProxyEvent, access: Access): Promise<Principal> {

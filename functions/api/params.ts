@@ -13,5 +13,8 @@ export function getWard(wardId: string): Ward {
 
 export const CodePath = z.object({ code: z.string().min(1).max(64) });
 
+/** Path `{code}/documents/{documentId}`; an unknown id is a 404, like an unknown code. */
+export const DocumentPath = CodePath.extend({ documentId: z.string().min(1).max(64) });
+
 /** Query flags written `true` / `false`. */
 export const BooleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');

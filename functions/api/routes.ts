@@ -12,7 +12,7 @@ export interface RouteNeeds {
   readonly dossiers?: 'read' | 'write';
   /** The city table (calendar, configuration). */
   readonly city?: 'read' | 'write';
-  /** The district's scans bucket. */
+  /** The district's scans bucket (`write` includes reading and deleting). */
   readonly scans?: 'read' | 'write';
 }
 
@@ -50,6 +50,36 @@ export const routes: readonly Route[] = [
     path: '/v1/dossiers/{code}/actions',
     module: 'dossiers/act',
     needs: { dossiers: 'write', city: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/dossiers/{code}/documents',
+    module: 'documents/create',
+    needs: { dossiers: 'write', scans: 'write' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{code}/documents',
+    module: 'documents/list',
+    needs: { dossiers: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{code}/documents/{documentId}',
+    module: 'documents/get',
+    needs: { dossiers: 'read', scans: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/dossiers/{code}/documents/{documentId}/complete',
+    module: 'documents/complete',
+    needs: { dossiers: 'write', scans: 'write' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{code}/forms/{form}',
+    module: 'forms/get',
+    needs: { dossiers: 'read', city: 'read' },
   },
   { method: 'GET', path: '/v1/public/dossiers/{code}', module: 'public/lookup', needs: { dossiers: 'read' } },
 ];

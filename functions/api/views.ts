@@ -1,6 +1,7 @@
 import type { Principal } from '#domain/auth/principal';
 import { findProcedure } from '#domain/catalogue/procedures';
 import { findWard } from '#domain/catalogue/units';
+import { DOCUMENT_KIND_LABEL, type DossierDocument } from '#domain/documents/document';
 import type { Dossier, HistoryEntry } from '#domain/dossier/dossier';
 import { allowedActions } from '#domain/dossier/lifecycle';
 import { NATIONAL_STATUS, type NationalStatusCode, STATUS_LABEL } from '#domain/dossier/status';
@@ -37,4 +38,10 @@ export function publicView(dossier: Dossier) {
     dueAt: dossier.dueAt,
     updatedAt: dossier.updatedAt,
   };
+}
+
+/** A scan as staff see it: everything but the storage key, which only the server uses. */
+export function documentView(document: DossierDocument) {
+  const { key: _internal, ...rest } = document;
+  return { ...rest, kindLabel: DOCUMENT_KIND_LABEL[document.kind] };
 }

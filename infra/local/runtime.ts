@@ -4,21 +4,27 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { routes } from '#api/routes';
+import { DEFAULT_BUCKET_PREFIX } from '#infra/buckets';
 import { DEFAULT_TABLE_PREFIX } from '#infra/tables';
 import { ensureTables } from './create-tables.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb.ts';
+import { type S3Local, startS3Local } from './s3.ts';
 import { type ApiHandler, createApiServer, loginRoute } from './server.ts';
 
 /**
- * The whole backend on one machine: DynamoDB Local, the tables from infra/tables.ts, and the
- * API server calling the same handlers as the cloud, with the local token issuer for logins.
+ * The whole backend on one machine: DynamoDB Local, the tables from infra/tables.ts, s3rver with
+ * the scans buckets of infra/buckets.ts, and the API server calling the same handlers as the
+ * cloud, with the local token issuer for logins.
  */
 export interface RuntimeOptions {
   /** API port; 0 picks a free one. Default 3000. */
   port?: number;
   /** Default 127.0.0.1: the demo users all share one password. */
   host?: string;
-  /** Keeps DynamoDB's data (`<dataDir>/dynamodb`) and the JWT secret; everything is in memory without it. */
+  /**
+   * Keeps DynamoDB's data (`<dataDir>/dynamodb`), the scans (`<dataDir>/s3`) and the JWT secret;
+   * without it everything is in memory or in a temporary folder removed on stop().
+   */
   dataDir?: string;
   /** Start with empty tables. */
   fresh?: boolean;
@@ -26,6 +32,8 @@ export interface RuntimeOptions {
   dynamodbEndpoint?: string;
   /** Default `motcua`, like the cloud. */
   tablePrefix?: string;
+  /** Prefix of the scans buckets; default `motcua`, like the cloud. */
+  bucketPrefix?: string;
   /** In memory even though `dataDir` is set. */
   inMemory?: boolean;
   /** Test seam: how handler modules are loaded (see createApiServer). */
@@ -34,12 +42,15 @@ export interface RuntimeOptions {
   onStep?: (step: RuntimeStep) => void;
 }
 
-export type RuntimeStep = 'dynamodb' | 'tables' | 'api';
+export type RuntimeStep = 'dynamodb' | 'tables' | 's3' | 'api';
 
 export interface Runtime {
   readonly url: string;
   readonly dynamodbEndpoint: string;
   readonly tablePrefix: string;
+  /** s3rver, path-style. */
+  readonly s3Endpoint: string;
+  readonly bucketPrefix: string;
   readonly jwtSecret: string;
   stop(): Promise<void>;
 }
@@ -56,10 +67,11 @@ export class PortInUseError extends Error {
   }
 }
 
-/** Starts DynamoDB Local (unless given one), creates the tables and serves the API. */
+/** Starts DynamoDB Local (unless given one) and s3rver, creates tables and buckets, and serves the API. */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const dataDir = options.dataDir !== undefined && !options.inMemory ? resolve(options.dataDir) : undefined;
   const tablePrefix = options.tablePrefix ?? DEFAULT_TABLE_PREFIX;
+  const bucketPrefix = options.bucketPrefix ?? DEFAULT_BUCKET_PREFIX;
   const host = options.host ?? '127.0.0.1';
   // Before the first SDK client: the warning only restates the Node version we chose (toolchain.md).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ||= 'true';
@@ -71,6 +83,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   }
   const endpoint = options.dynamodbEndpoint ?? (dynamodb as DynamoDbLocal).endpoint;
   let server: Server | undefined;
+  let s3: S3Local | undefined;
   try {
     const jwtSecret = dataDir ? await loadOrCreateSecret(join(dataDir, 'jwt-secret')) : newSecret();
     setFunctionEnvironment(endpoint, tablePrefix, jwtSecret);
@@ -81,6 +94,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     } finally {
       client.destroy();
     }
+    options.onStep?.('s3');
+    s3 = await startS3Local({ directory: dataDir ? join(dataDir, 's3') : undefined, bucketPrefix });
+    process.env.MOTCUA_S3_ENDPOINT = s3.endpoint;
+    process.env.MOTCUA_BUCKET_PREFIX = bucketPrefix;
     options.onStep?.('api');
     server = createApiServer({
       routes,
@@ -93,13 +110,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const stop = () => {
       stopping ??= (async () => {
         await closeServer(server as Server);
+        await s3?.stop();
         await dynamodb?.stop();
       })();
       return stopping;
     };
-    return { url, dynamodbEndpoint: endpoint, tablePrefix, jwtSecret, stop };
+    const s3Endpoint = s3.endpoint;
+    return { url, dynamodbEndpoint: endpoint, tablePrefix, s3Endpoint, bucketPrefix, jwtSecret, stop };
   } catch (error) {
     if (server?.listening) await closeServer(server);
+    await s3?.stop();
     await dynamodb?.stop();
     throw error;
   }

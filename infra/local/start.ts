@@ -23,6 +23,7 @@ Biến môi trường / Environment:
 const STEPS: Record<RuntimeStep, string> = {
   dynamodb: 'Khởi động DynamoDB Local / Starting DynamoDB Local',
   tables: 'Tạo bảng / Creating tables',
+  s3: 'Khởi động S3 cục bộ (s3rver) / Starting local S3 (s3rver)',
   api: 'Mở API / Starting the API',
 };
 
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
       host: '127.0.0.1',
       dataDir,
       fresh,
-      onStep: (s) => console.log(`  [${++step}/3] ${STEPS[s]}…`),
+      onStep: (s) => console.log(`  [${++step}/${Object.keys(STEPS).length}] ${STEPS[s]}…`),
     });
   } catch (error) {
     if (error instanceof PortInUseError) {
@@ -84,7 +85,8 @@ function printSummary(runtime: Runtime, dataDir: string, ms: number): void {
   console.log(`\nSẵn sàng / Ready (${(ms / 1000).toFixed(1)} s)\n`);
   console.log(`  API:              ${runtime.url}`);
   console.log(`  Dữ liệu / Data:   ${dataDir}   (npm start -- --fresh để xoá / to wipe)`);
-  console.log(`  DynamoDB Local:   ${runtime.dynamodbEndpoint}\n`);
+  console.log(`  DynamoDB Local:   ${runtime.dynamodbEndpoint}`);
+  console.log(`  S3 (s3rver):      ${runtime.s3Endpoint}   (bản quét / scans: ${dataDir}/s3)\n`);
   console.log(`Tài khoản thử / Demo logins (mật khẩu / password: ${DEMO_PASSWORD}):`);
   const width = Math.max(...logins.map(([, role]) => role?.length ?? 0)) + 2;
   for (const [pattern, role, example] of logins) {

@@ -6,18 +6,21 @@ import { startRuntime } from '#infra/local/runtime';
 import type { ApiHandler } from '#infra/local/server';
 import { DEMO_PASSWORD } from '#infra/local/token-issuer';
 
-/** A running local API on its own tables of the run's shared DynamoDB Local. */
+/** A running local API on its own tables of the run's shared DynamoDB Local, and its own s3rver. */
 export interface TestApi {
   readonly url: string;
   readonly tablePrefix: string;
-  /** Closes the server and drops the tables. */
+  /** The s3rver of this API (buckets in a temporary folder). */
+  readonly s3Endpoint: string;
+  readonly bucketPrefix: string;
+  /** Closes the server and s3rver, and drops the tables. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the local API on a free port with fresh tables (prefix `t<random>`), and points the
- * functions' environment at them, so a test may also call adapters directly. One at a time
- * per test file: the environment is process-wide.
+ * Starts the local API on a free port with fresh tables (prefix `t<random>`) and an s3rver of
+ * its own, and points the functions' environment at them, so a test may also call adapters
+ * directly. One at a time per test file: the environment is process-wide.
  */
 export async function startTestApi(options: { loadHandler?: (module: string) => Promise<ApiHandler> } = {}) {
   const dynamodbEndpoint = inject('dynamodbEndpoint');
@@ -32,7 +35,13 @@ export async function startTestApi(options: { loadHandler?: (module: string) => 
     );
     client.destroy();
   };
-  return { url: runtime.url, tablePrefix, stop } satisfies TestApi;
+  return {
+    url: runtime.url,
+    tablePrefix,
+    s3Endpoint: runtime.s3Endpoint,
+    bucketPrefix: runtime.bucketPrefix,
+    stop,
+  } satisfies TestApi;
 }
 
 /** A token for a demo user (`clerk.hai-chau-i`, `city`…), from `POST /v1/local/login`. */

@@ -1,7 +1,7 @@
 import { localDateOf, toLocalIso } from '#domain/time';
 import type { QueueConfig } from './config.ts';
 import { QueueError } from './errors.ts';
-import type { NewQueueEvent, PriorityKind, QueueEvent } from './events.ts';
+import type { NewQueueEvent, PriorityKind, QueueEvent, TicketIssuedEvent } from './events.ts';
 import { applyEvent, type CounterState, emptyState, type QueueState, type Ticket } from './state.ts';
 
 export interface EngineDeps {
@@ -31,7 +31,10 @@ export class QueueEngine {
   }
 
   /** Issues the next number of a field; `ahead` is how many will be called before it. */
-  issueTicket(fieldId: string, priority: PriorityKind | null = null): { event: QueueEvent; ahead: number } {
+  issueTicket(
+    fieldId: string,
+    priority: PriorityKind | null = null,
+  ): { event: TicketIssuedEvent; ahead: number } {
     this.#rollOver();
     const field = this.config.fields.find((f) => f.id === fieldId);
     if (!field) throw new QueueError('unknown_field', `unknown field '${fieldId}'`);
@@ -50,7 +53,7 @@ export class QueueEngine {
         priority,
       },
     ]);
-    return { event: event as QueueEvent, ahead };
+    return { event: event as TicketIssuedEvent, ahead };
   }
 
   login(counterNumber: number, clerk: string): QueueEvent[] {

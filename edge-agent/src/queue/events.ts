@@ -79,6 +79,7 @@ export const QueueEvent = z.discriminatedUnion('type', [
 ]);
 export type QueueEvent = z.infer<typeof QueueEvent>;
 export type QueueEventType = QueueEvent['type'];
+export type TicketIssuedEvent = Extract<QueueEvent, { type: 'ticket_issued' }>;
 
 /** An event before it gets its id, time and day from the engine. */
 export type NewQueueEvent = QueueEvent extends infer E

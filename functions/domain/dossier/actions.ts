@@ -23,6 +23,13 @@ export type DossierAction = z.infer<typeof DossierAction>;
 /** Intake outcomes recorded at the counter; they create the dossier. */
 export type IntakeAction = 'receive' | 'refuse';
 
+/**
+ * Things recorded in a dossier's history that do not move it through the lifecycle (the state
+ * stays as it is), so they have no row in ACTION_RULES.
+ */
+export const RecordAction = z.enum(['attach_document']);
+export type RecordAction = z.infer<typeof RecordAction>;
+
 /** Where a paused dossier goes back to is decided at run time (the state it was paused from). */
 export const RESUME = 'resume' as const;
 
@@ -163,4 +170,5 @@ export const ACTION_LABEL = {
   return_result: 'Trả kết quả',
   withdraw: 'Công dân rút hồ sơ',
   stop: 'Dừng xử lý',
-} as const satisfies Record<DossierAction | IntakeAction, string>;
+  attach_document: 'Đính kèm bản quét hồ sơ',
+} as const satisfies Record<DossierAction | IntakeAction | RecordAction, string>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Role } from '../auth/principal.ts';
 import { StepOutcome } from '../calendar/due-date.ts';
 import { isIsoInstant, isLocalDate } from '../time.ts';
-import { DossierAction } from './actions.ts';
+import { DossierAction, RecordAction } from './actions.ts';
 import { DossierStatus } from './status.ts';
 
 const IsoInstant = z.string().refine(isIsoInstant, 'must be an ISO-8601 date-time with offset');
@@ -40,7 +40,7 @@ export type DocumentReceived = z.infer<typeof DocumentReceived>;
 /** One row of the process-control slip (form 06): a hand-off with the step's outcome. */
 export const HistoryEntry = z.object({
   seq: z.number().int().min(1),
-  action: z.union([DossierAction, z.enum(['receive', 'refuse'])]),
+  action: z.union([DossierAction, z.enum(['receive', 'refuse']), RecordAction]),
   from: DossierStatus.nullable(),
   to: DossierStatus,
   actor: z.object({ userId: z.string(), role: Role }),
@@ -52,6 +52,8 @@ export const HistoryEntry = z.object({
   dueAt: IsoInstant,
   reason: z.string().optional(),
   note: z.string().optional(),
+  /** The scan this row attached (`attach_document`). */
+  documentId: z.string().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -84,6 +86,8 @@ export const Dossier = z.object({
   /** The reason of the latest refusal, supplement request, rejection, withdrawal or stop. */
   reason: z.string().optional(),
   lookupKeyHash: z.string(),
+  /** Scans attached so far; counted in the same transaction that attaches one. */
+  documentCount: z.number().int().min(0).optional(),
   version: z.number().int().min(1),
   updatedAt: IsoInstant,
 });

@@ -12,7 +12,8 @@ import { localDateOf, parseInstant } from '#domain/time';
 /**
  * `POST /v1/wards/{wardId}/dossiers` (clerk of the ward): receives a dossier at the counter,
  * or records its refusal (`outcome: "refused"`). Answers the code and the lookup key, which is
- * shown once and only its hash is stored.
+ * shown once and only its hash is stored, and `receiptUrl`: the form to print for the citizen
+ * (01 with the key, or 03 for a refusal).
  */
 export const handler = httpHandler(
   { access: ['clerk'], path: WardPath, body: IntakeRequest },
@@ -27,10 +28,15 @@ export const handler = httpHandler(
     const { value } = await dossiers.create(ward, localDateOf(parseInstant(plan.receivedAt)), (code) =>
       receiveDossier(body, ctx, plan, { code, lookupKeyHash: hashLookupKey(code, lookupKey) }),
     );
+    const self = `/v1/dossiers/${encodeURIComponent(value.code)}`;
+    const receiptUrl =
+      value.status === 'refused'
+        ? `${self}/forms/03`
+        : `${self}/forms/01?key=${encodeURIComponent(lookupKey)}`;
     return {
       status: 201,
-      headers: { location: `/v1/dossiers/${encodeURIComponent(value.code)}` },
-      body: { ...staffView(value), lookupKey },
+      headers: { location: self },
+      body: { ...staffView(value), lookupKey, receiptUrl },
     };
   },
 );

@@ -40,4 +40,15 @@ describe('Routes: authorization rules', () => {
     expect(await rule('PUT', '/v1/calendar/{year}')).toEqual(['city_official']);
     expect(await rule('POST', '/v1/wards/{wardId}/dossiers')).toEqual(['clerk']);
   });
+
+  it('grants the scans bucket to exactly the routes that sign or check scans', () => {
+    const scans = Object.fromEntries(
+      routes.filter((r) => r.needs.scans).map((r) => [`${r.method} ${r.path}`, r.needs.scans]),
+    );
+    expect(scans).toEqual({
+      'POST /v1/dossiers/{code}/documents': 'write',
+      'POST /v1/dossiers/{code}/documents/{documentId}/complete': 'write',
+      'GET /v1/dossiers/{code}/documents/{documentId}': 'read',
+    });
+  });
 });
