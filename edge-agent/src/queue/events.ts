@@ -76,6 +76,17 @@ export const QueueEvent = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('clerk_logged_in'), counter: z.number(), clerk: z.string() }),
   z.object({ ...base, type: z.literal('clerk_logged_out'), counter: z.number(), clerk: z.string() }),
+  /** A device changed health: printer paper low/out, cover open, LED board unreachable… */
+  z.object({
+    ...base,
+    type: z.literal('device_health'),
+    device: z.string(),
+    kind: z.enum(['printer', 'led_board', 'keypad', 'display', 'audio', 'store']),
+    ok: z.boolean(),
+    detail: z.string().optional(),
+  }),
+  /** Something the agent must not hide: its store was corrupt and moved aside, or the outbox overflowed. */
+  z.object({ ...base, type: z.literal('agent_alert'), alert: z.string(), detail: z.string() }),
 ]);
 export type QueueEvent = z.infer<typeof QueueEvent>;
 export type QueueEventType = QueueEvent['type'];

@@ -138,5 +138,8 @@ export function applyEvent(state: QueueState, event: QueueEvent): void {
     case 'clerk_logged_out':
       if (counter && counter.clerk === event.clerk) counter.clerk = undefined;
       return;
+    case 'device_health':
+    case 'agent_alert':
+      return; // not part of the queue; the agent's device view and the cloud keep them
   }
 }
