@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Path `{year}`: the calendar is computed for 1900–2100. */
 export const YearPath = z.object({

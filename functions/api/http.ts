@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from '#adapters/logger';
 import { verifyBearer } from '#adapters/tokens';
 import { hasRole } from '#domain/auth/access';

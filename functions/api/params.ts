@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findWard, type Ward } from '#domain/catalogue/units';
 import { NotFoundError } from '#domain/errors';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PriorityKind } from '../queue/events.ts';
 import { type FieldError, validationError } from './http.ts';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { openDatabase, quarantine, UnusableDatabaseError } from './database.ts';
 
 const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a local day YYYY-MM-DD');

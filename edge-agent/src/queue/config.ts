@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A queue field (lĩnh vực) with the letter its ticket numbers start with. */
 export const QueueField = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PriorityKind = z.enum(['elderly', 'disabled', 'pregnant', 'young_children']);
 export type PriorityKind = z.infer<typeof PriorityKind>;

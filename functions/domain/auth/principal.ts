@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The roles of the one-stop shop, as Cognito groups and local token claims. */
 export const Role = z.enum([

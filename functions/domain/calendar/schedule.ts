@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLocalDate, type LocalDate } from '#domain/time';
 import { compensationDays, isWeeklyRestDay, statutoryHolidays } from './holidays.ts';
 import { MAX_YEAR, MIN_YEAR } from './lunar.ts';

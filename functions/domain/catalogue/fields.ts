@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A field (lĩnh vực) of procedures, served at its own counters of the ward's reception room. */
 export const Field = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findField } from '#domain/catalogue/fields';
 import { parseClock } from '#domain/time';
 import data from '../../config/procedures.json' with { type: 'json' };

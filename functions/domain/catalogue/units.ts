@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import data from '../../config/units.json' with { type: 'json' };
 
 /** A ward or commune People's Committee: one reception unit with its own dossier codes. */

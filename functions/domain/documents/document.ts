@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoInstant } from '../time.ts';
 
 /** A scan may be at most this large: a 300 dpi colour A4 page set fits comfortably. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../auth/principal.ts';
 import type { DossierStatus } from './status.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Ward } from '#domain/catalogue/units';
 import { isLocalDate, type LocalDate } from '#domain/time';
 

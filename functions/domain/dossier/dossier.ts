@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../auth/principal.ts';
 import { StepOutcome } from '../calendar/due-date.ts';
 import { isIsoInstant, isLocalDate } from '../time.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { rolesInWard } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
 import { computeDue, stepOutcome } from '../calendar/due-date.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Internal dossier states. Finer than the national statuses (one-stop-rules §2): each maps to

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The forms of Circular 03/2025 the one-stop shop prints (one-stop-rules §3). */
 export const FormId = z.enum(['01', '02', '03', '04', '06']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { workingCalendar } from '#adapters/calendar-repository';
 import { httpHandler } from '#api/http';
 import { computeDue, DEFAULT_CUTOFF } from '#domain/calendar/due-date';

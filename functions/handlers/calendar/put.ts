@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { putAnnouncedSchedule, workingCalendar } from '#adapters/calendar-repository';
 import { YearPath } from '#api/calendar-params';
 import { fieldErrors, validationError } from '#api/errors';

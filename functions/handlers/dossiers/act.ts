@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { workingCalendar } from '#adapters/calendar-repository';
 import { dossiers } from '#adapters/repositories';
 import { httpHandler } from '#api/http';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listWardDossiers } from '#adapters/dossier-list';
 import { httpHandler } from '#api/http';
 import { BooleanParam, getWard, WardPath } from '#api/params';

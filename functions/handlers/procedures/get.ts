@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler } from '#api/http';
 import { findProcedure } from '#domain/catalogue/procedures';
 import { NotFoundError } from '#domain/errors';

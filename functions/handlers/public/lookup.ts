@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dossiers } from '#adapters/repositories';
 import { httpHandler } from '#api/http';
 import { publicView } from '#api/views';
