@@ -21,6 +21,12 @@ export function readEnv() {
     cognitoIssuer: process.env.MOTCUA_COGNITO_ISSUER || undefined,
     /** Cognito app client id, the expected audience of id tokens. */
     cognitoClientId: process.env.MOTCUA_COGNITO_CLIENT_ID || undefined,
+    /**
+     * IoT Core data-plane endpoint for publishing to agents: the account's
+     * `https://<id>-ats.iot.<region>.amazonaws.com` (`aws iot describe-endpoint --endpoint-type
+     * iot:Data-ATS`), or the local runtime's data-plane shim.
+     */
+    iotDataEndpoint: process.env.MOTCUA_IOT_DATA_ENDPOINT || undefined,
   };
 }
 

@@ -14,6 +14,11 @@ export interface RouteNeeds {
   readonly city?: 'read' | 'write';
   /** The district's scans bucket (`write` includes reading and deleting). */
   readonly scans?: 'read' | 'write';
+  /**
+   * IoT data-plane Publish to the district's ward agents: `commands` (QoS 1) and `config`
+   * (QoS 1, retained, so also RetainPublish), topics `motcua/<district>/<ward>/commands|config`.
+   */
+  readonly iot?: 'publish';
 }
 
 export interface Route {
@@ -82,4 +87,35 @@ export const routes: readonly Route[] = [
     needs: { dossiers: 'read', city: 'read' },
   },
   { method: 'GET', path: '/v1/public/dossiers/{code}', module: 'public/lookup', needs: { dossiers: 'read' } },
+  { method: 'GET', path: '/v1/wards/{wardId}/queue', module: 'queue/get', needs: { dossiers: 'read' } },
+  {
+    method: 'POST',
+    path: '/v1/wards/{wardId}/counters/{counter}/call-next',
+    module: 'queue/call-next',
+    needs: { dossiers: 'read', iot: 'publish' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/wards/{wardId}/counters/{counter}/recall',
+    module: 'queue/recall',
+    needs: { dossiers: 'read', iot: 'publish' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/wards/{wardId}/counters/{counter}/complete',
+    module: 'queue/complete',
+    needs: { dossiers: 'read', iot: 'publish' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/wards/{wardId}/queue/config',
+    module: 'queue/config-get',
+    needs: { dossiers: 'read' },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/wards/{wardId}/queue/config',
+    module: 'queue/config-put',
+    needs: { dossiers: 'write', iot: 'publish' },
+  },
 ];
