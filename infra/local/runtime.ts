@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { routes } from '#api/routes';
@@ -8,6 +9,7 @@ import { DEFAULT_BUCKET_PREFIX } from '#infra/buckets';
 import { DEFAULT_TABLE_PREFIX } from '#infra/tables';
 import { ensureTables } from './create-tables.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb.ts';
+import { type QueueRuntime, type QueueRuntimeOptions, startQueueRuntime } from './queue-runtime.ts';
 import { type S3Local, startS3Local } from './s3.ts';
 import { type ApiHandler, createApiServer, loginRoute } from './server.ts';
 
@@ -40,9 +42,14 @@ export interface RuntimeOptions {
   loadHandler?: (module: string) => Promise<ApiHandler>;
   /** Told when each start-up step begins, for progress output. */
   onStep?: (step: RuntimeStep) => void;
+  /**
+   * Also start the IoT Core stand-in and the demo ward agent (`npm start` does; tests that only
+   * need the API do not). Its data goes to `<dataDir>/queue`, or a temporary folder.
+   */
+  queue?: Omit<QueueRuntimeOptions, 'dataDir'>;
 }
 
-export type RuntimeStep = 'dynamodb' | 'tables' | 's3' | 'api';
+export type RuntimeStep = 'dynamodb' | 'tables' | 's3' | 'api' | 'queue';
 
 export interface Runtime {
   readonly url: string;
@@ -52,6 +59,8 @@ export interface Runtime {
   readonly s3Endpoint: string;
   readonly bucketPrefix: string;
   readonly jwtSecret: string;
+  /** The broker, data-plane shim and demo agent, when `queue` was asked for. */
+  readonly queue?: QueueRuntime;
   stop(): Promise<void>;
 }
 
@@ -84,6 +93,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const endpoint = options.dynamodbEndpoint ?? (dynamodb as DynamoDbLocal).endpoint;
   let server: Server | undefined;
   let s3: S3Local | undefined;
+  let queue: QueueRuntime | undefined;
+  let queueDir: string | undefined;
   try {
     const jwtSecret = dataDir ? await loadOrCreateSecret(join(dataDir, 'jwt-secret')) : newSecret();
     setFunctionEnvironment(endpoint, tablePrefix, jwtSecret);
@@ -106,9 +117,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     });
     const port = await listen(server, options.port ?? 3000, host);
     const url = `http://${urlHost(host)}:${port}`;
+    if (options.queue) {
+      options.onStep?.('queue');
+      queueDir = dataDir ? join(dataDir, 'queue') : await mkdtemp(join(tmpdir(), 'motcua-queue-'));
+      queue = await startQueueRuntime({ ...options.queue, dataDir: queueDir });
+    }
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        await queue?.stop();
+        if (!dataDir && queueDir) await rm(queueDir, { recursive: true, force: true });
         await closeServer(server as Server);
         await s3?.stop();
         await dynamodb?.stop();
@@ -116,8 +134,18 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       return stopping;
     };
     const s3Endpoint = s3.endpoint;
-    return { url, dynamodbEndpoint: endpoint, tablePrefix, s3Endpoint, bucketPrefix, jwtSecret, stop };
+    return {
+      url,
+      dynamodbEndpoint: endpoint,
+      tablePrefix,
+      s3Endpoint,
+      bucketPrefix,
+      jwtSecret,
+      ...(queue ? { queue } : {}),
+      stop,
+    };
   } catch (error) {
+    await queue?.stop();
     if (server?.listening) await closeServer(server);
     await s3?.stop();
     await dynamodb?.stop();

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allWards, districts } from '#domain/catalogue/units';
+import { DEMO_PIN, DEMO_WARD } from './queue-runtime.ts';
 import { PortInUseError, type Runtime, type RuntimeStep, startRuntime } from './runtime.ts';
 import { DEMO_PASSWORD } from './token-issuer.ts';
 
@@ -16,8 +17,11 @@ Cách dùng / Usage: npm start [-- --fresh]
   --help    trợ giúp này / this help
 
 Biến môi trường / Environment:
-  PORT              cổng API / API port (mặc định / default 3000)
-  MOTCUA_DATA_DIR   thư mục dữ liệu / data folder (mặc định / default .motcua in the repo)
+  PORT                       cổng API / API port (mặc định / default 3000)
+  MOTCUA_DATA_DIR            thư mục dữ liệu / data folder (mặc định / default .motcua in the repo)
+  MOTCUA_BROKER_PORT         cổng MQTT (TLS hai chiều) / MQTT port, mutual TLS (mặc định / default 8883)
+  AGENT_PORT                 cổng LAN của máy trạm phường demo / demo ward agent LAN port (mặc định / default 4000)
+  MOTCUA_AGENT_IOT_ENDPOINT  máy trạm demo kết nối tới host:port này / the demo agent connects to this host:port
 `;
 
 const STEPS: Record<RuntimeStep, string> = {
@@ -25,6 +29,8 @@ const STEPS: Record<RuntimeStep, string> = {
   tables: 'Tạo bảng / Creating tables',
   s3: 'Khởi động S3 cục bộ (s3rver) / Starting local S3 (s3rver)',
   api: 'Mở API / Starting the API',
+  queue:
+    'Khởi động MQTT (IoT Core cục bộ) và máy trạm phường demo / Starting MQTT (local IoT Core) and the demo ward agent',
 };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
   if (args.includes('--help') || args.includes('-h')) return void process.stdout.write(HELP);
   const unknown = args.filter((a) => a !== '--fresh');
   if (unknown.length > 0) fail(`Tham số không hợp lệ / Unknown argument: ${unknown.join(' ')}\n\n${HELP}`, 2);
-  const port = parsePort(process.env.PORT);
+  const port = parsePort(process.env.PORT, 3000, 'PORT');
   const dataDir = resolve(process.env.MOTCUA_DATA_DIR || resolve(repoRoot, '.motcua'));
   const fresh = args.includes('--fresh');
   const started = Date.now();
@@ -57,6 +63,13 @@ async function main(): Promise<void> {
       dataDir,
       fresh,
       onStep: (s) => console.log(`  [${++step}/${Object.keys(STEPS).length}] ${STEPS[s]}…`),
+      queue: {
+        brokerPort: parsePort(process.env.MOTCUA_BROKER_PORT, 8883, 'MOTCUA_BROKER_PORT'),
+        agentPort: parsePort(process.env.AGENT_PORT, 4000, 'AGENT_PORT'),
+        ...(process.env.MOTCUA_AGENT_IOT_ENDPOINT
+          ? { agentIotEndpoint: process.env.MOTCUA_AGENT_IOT_ENDPOINT }
+          : {}),
+      },
     });
   } catch (error) {
     if (error instanceof PortInUseError) {
@@ -96,14 +109,26 @@ function printSummary(runtime: Runtime, dataDir: string, ms: number): void {
   console.log(
     `    -H 'content-type: application/json' -d '{"username":"clerk.${ward}","password":"${DEMO_PASSWORD}"}'`,
   );
+  const queue = runtime.queue;
+  if (queue) {
+    const lan = queue.agent.lanUrl;
+    console.log(`\nHàng đợi phường demo / Demo ward queue (${DEMO_WARD}), MQTT ${queue.brokerEndpoint}:`);
+    console.log(`  Kiosk lấy số / ticket kiosk:        ${lan}/kiosk`);
+    console.log(
+      `  Quầy / counter console:             ${lan}/counter/2   (cán bộ / clerk: clerk.${DEMO_WARD}, PIN ${DEMO_PIN})`,
+    );
+    console.log(`  Màn hình sảnh / hall display:       ${lan}/display`);
+    console.log(`  Đánh giá / rating pad:              ${lan}/rating/2`);
+    console.log(`  Trạng thái / state:                 ${lan}/api/state`);
+  }
   console.log('\nNhấn Ctrl-C để dừng / Press Ctrl-C to stop.');
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === '') return 3000;
+function parsePort(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`PORT không hợp lệ / invalid PORT: ${value}`, 2);
+    fail(`${name} không hợp lệ / invalid ${name}: ${value}`, 2);
   return port;
 }
 
