@@ -27,6 +27,11 @@ export function readEnv() {
      * iot:Data-ATS`), or the local runtime's data-plane shim.
      */
     iotDataEndpoint: process.env.MOTCUA_IOT_DATA_ENDPOINT || undefined,
+    /**
+     * The web app's origin (`https://<id>.cloudfront.net`), echoed in `access-control-allow-origin`
+     * on every API answer (functions/api/http.ts); when unset, as in the local runtime, none is added.
+     */
+    allowedOrigin: process.env.MOTCUA_ALLOWED_ORIGIN || undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { readEnv } from '#adapters/env';
 import { logger } from '#adapters/logger';
 import { verifyBearer } from '#adapters/tokens';
 import { hasRole } from '#domain/auth/access';
@@ -55,6 +56,23 @@ const JSON_HEADERS = {
 };
 
 /**
+ * CORS of a Lambda answer: API Gateway answers only the preflight (OPTIONS) itself, so the real
+ * answer, success or error, must name the web app's origin or the browser hides it from the app.
+ * `vary` keeps caches from serving it to another origin. Read per answer, like every variable.
+ */
+function corsHeaders(): Record<string, string> {
+  const origin = readEnv().allowedOrigin;
+  // The web app reads the file name of a downloaded form from content-disposition.
+  return origin
+    ? {
+        'access-control-allow-origin': origin,
+        'access-control-expose-headers': 'content-disposition',
+        vary: 'Origin',
+      }
+    : {};
+}
+
+/**
  * The one way to write an API handler: authenticate, check the route's access rule, parse
  * path, query and JSON body with zod (400 naming each field), call `run`, and map domain
  * errors to HTTP answers. Handlers built with it stay thin and alike.
@@ -78,7 +96,7 @@ export function httpHandler<
     if (result.raw) return rawResponse(result, result.raw);
     return {
       statusCode: result.status,
-      headers: { ...JSON_HEADERS, ...result.headers },
+      headers: { ...JSON_HEADERS, ...result.headers, ...corsHeaders() },
       body: result.body === undefined ? '' : JSON.stringify(result.body),
     };
   };
@@ -86,7 +104,11 @@ export function httpHandler<
     const requestId = request.context.awsRequestId;
     const { statusCode, body } = toErrorResponse(request.error, requestId);
     if (statusCode >= 500) logger.error('request failed', { requestId, error: request.error as Error });
-    request.response = { statusCode, headers: JSON_HEADERS, body: JSON.stringify(body) };
+    request.response = {
+      statusCode,
+      headers: { ...JSON_HEADERS, ...corsHeaders() },
+      body: JSON.stringify(body),
+    };
   });
   return Object.assign(handler, { access: spec.access }) as unknown as ApiHandler;
 }
@@ -95,7 +117,7 @@ function rawResponse(result: HttpResult, raw: NonNullable<HttpResult['raw']>): A
   const binary = typeof raw.data !== 'string';
   return {
     statusCode: result.status,
-    headers: { ...JSON_HEADERS, 'content-type': raw.contentType, ...result.headers },
+    headers: { ...JSON_HEADERS, 'content-type': raw.contentType, ...result.headers, ...corsHeaders() },
     body: binary ? Buffer.from(raw.data as Uint8Array).toString('base64') : (raw.data as string),
     // API Gateway turns this back into bytes when the stage lists the type as binary.
     isBase64Encoded: binary,

@@ -41,10 +41,13 @@ export interface RuleBridge {
 /** The rules' filters: every ward of every district. */
 export const RULE_FILTERS = ['motcua/+/+/events', 'motcua/+/+/status'] as const;
 
-/** What `SELECT *, topic(3) AS wardId, '<kind>' AS topic` of the IoT rule hands the Lambda. */
+/**
+ * What the IoT rule `SELECT *, topic(2) AS district, topic(3) AS ward, topic(4) AS kind` hands
+ * the ingest Lambda (infra/constructs/agent-ingest.ts): the named columns win over payload keys.
+ */
 export function ruleSelectOutput(payload: unknown, source: AgentMessageSource): Record<string, unknown> {
   const object = typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload : {};
-  return { ...object, wardId: source.ward, topic: source.kind };
+  return { ...object, district: source.district, ward: source.ward, kind: source.kind };
 }
 
 /** Subscribes to every ward's events and status and hands each message to `onEvents`. */

@@ -88,11 +88,12 @@ describe('local rule bridge', () => {
 
   it('shapes the payload as the IoT rule SELECT does for the Lambda', () => {
     const source = { district: 'son-tra', ward: 'an-hai-bac', kind: 'status' } as const;
-    expect(ruleSelectOutput({ online: false, reason: 'connection_lost' }, source)).toEqual({
+    expect(ruleSelectOutput({ online: false, reason: 'connection_lost', ward: 'forged' }, source)).toEqual({
       online: false,
       reason: 'connection_lost',
-      wardId: 'an-hai-bac',
-      topic: 'status',
+      district: 'son-tra',
+      ward: 'an-hai-bac',
+      kind: 'status',
     });
   });
 });

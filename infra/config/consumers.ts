@@ -1,0 +1,41 @@
+import type { RouteNeeds } from '#api/routes';
+
+/** The agent → cloud topics (ARCHITECTURE §4) an ingest handler can be fed. */
+export type AgentTopic = 'events' | 'status';
+
+/** An event-driven handler of the district: its source file and what it may touch. */
+export interface ConsumerSpec {
+  /** Source file relative to the repository root, exporting `handler`. */
+  readonly entry: string;
+  /** Module name, for bundling and tuning. */
+  readonly module: string;
+  readonly needs: Pick<RouteNeeds, 'dossiers' | 'city'>;
+}
+
+/**
+ * The district's event-driven capabilities. Each is deployed to every district once its handler
+ * exists; until then it is undefined and nothing of it is deployed (the tests build it with a
+ * fixture handler, so the wiring is checked all the same).
+ */
+export interface DistrictConsumers {
+  /** IoT topic rules → ingest Lambda (edge agent issue): queue events and agent status. */
+  readonly agentIngest?: ConsumerSpec & { readonly topics: readonly AgentTopic[] };
+  /** District table stream → aggregation Lambda → stats in the city table (dashboards issue). */
+  readonly statsAggregation?: ConsumerSpec;
+}
+
+/**
+ * What the app deploys today. The agent ingest is the queue's handler: it stores events
+ * (idempotently) and each agent's presence in the district table, and puts the `AgentOnline`
+ * metric the offline alarms watch. The stats aggregation comes with its handler (dashboards issue), e.g.
+ * `statsAggregation: { entry: 'functions/handlers/streams/aggregate.ts', module:
+ * 'streams/aggregate', needs: { city: 'write' } }`.
+ */
+export const plannedConsumers: DistrictConsumers = {
+  agentIngest: {
+    entry: 'functions/handlers/queue/ingest.ts',
+    module: 'queue/ingest',
+    topics: ['events', 'status'],
+    needs: { dossiers: 'write' },
+  },
+};
