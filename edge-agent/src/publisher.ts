@@ -1,4 +1,4 @@
-import type { EventStore } from './outbox/event-store.ts';
+import type { EventStore, StoredEvent } from './outbox/event-store.ts';
 
 /** The part of the cloud link the publisher needs. */
 export interface EventSink {
@@ -7,23 +7,35 @@ export interface EventSink {
 }
 
 export interface PublisherOptions {
+  /** At most this many events in one message. */
   readonly batchSize?: number;
-  /** Batches awaiting their PUBACK at once: pipelining keeps a drain after an outage fast. */
+  /**
+   * At most about this many bytes in one message. The device SDK's socket stalls ~40 ms on
+   * messages over ~8 KB (Nagle with delayed ACKs; it offers no TCP_NODELAY), so small
+   * messages with several in flight drain several times faster than big ones.
+   */
+  readonly batchBytes?: number;
+  /** Messages awaiting their PUBACK at once. */
   readonly inFlight?: number;
 }
 
 /**
- * Drains the outbox to the cloud: oldest first, in batches, each deleted only after its PUBACK.
- * A failed batch stays in the outbox and goes again on the next kick (reconnect, new event).
- * Batches may land out of order between them; the cloud folds events idempotently and in any
- * order, so that is safe, and it makes the drain several times faster.
+ * Drains the outbox to the cloud, oldest first, as a sliding window of batches: each batch is
+ * deleted from the outbox only after its PUBACK, and the next one is sent as soon as any
+ * finishes. A failed batch stays in the outbox and goes again at the next kick (reconnect,
+ * new event). Batches may land out of order; the cloud folds events idempotently and in any
+ * order, so that is safe.
  */
 export class Publisher {
   readonly #batchSize: number;
+  readonly #batchBytes: number;
   readonly #inFlight: number;
-  #draining: Promise<void> | undefined;
-  #again = false;
+  readonly #sending = new Set<string>();
+  #running = 0;
+  #failed = false;
   #stopped = false;
+  #idle: Promise<void> = Promise.resolve();
+  #settle: (() => void) | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -31,49 +43,68 @@ export class Publisher {
     options: PublisherOptions = {},
   ) {
     this.#batchSize = options.batchSize ?? 100;
-    this.#inFlight = options.inFlight ?? 4;
+    this.#batchBytes = options.batchBytes ?? 7_500;
+    this.#inFlight = options.inFlight ?? 8;
   }
 
-  /** Starts a drain unless one runs; a kick during a drain makes it look again at the end. */
+  /** Fills the window with what is pending; cheap to call on every new event. */
   kick(): void {
-    if (this.#stopped) return;
-    if (this.#draining) {
-      this.#again = true;
-      return;
+    if (this.#stopped || !this.sink.online) return;
+    this.#failed = false;
+    while (this.#running < this.#inFlight) {
+      const batch = this.#nextBatch();
+      if (batch.length === 0) break;
+      this.#send(batch);
     }
-    this.#draining = this.#drain().finally(() => {
-      this.#draining = undefined;
-      if (this.#again && this.sink.online) {
-        this.#again = false;
-        this.kick();
-      }
-    });
   }
 
-  /** Resolves when the current drain (if any) has finished. */
-  async idle(): Promise<void> {
-    while (this.#draining) await this.#draining;
+  /** Resolves when no batch is in flight. */
+  idle(): Promise<void> {
+    return this.#idle;
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
-    await this.#draining;
+    await this.#idle;
   }
 
-  async #drain(): Promise<void> {
-    while (!this.#stopped && this.sink.online) {
-      const pending = this.store.pending(this.#batchSize * this.#inFlight);
-      if (pending.length === 0) return;
-      const batches: (typeof pending)[] = [];
-      for (let i = 0; i < pending.length; i += this.#batchSize)
-        batches.push(pending.slice(i, i + this.#batchSize));
-      const results = await Promise.allSettled(
-        batches.map(async (batch) => {
-          await this.sink.publishEvents({ events: batch.map((e) => e.body as Record<string, unknown>) });
-          this.store.acknowledge(batch.map((e) => e.id));
-        }),
-      );
-      if (results.some((r) => r.status === 'rejected')) return;
+  #nextBatch(): StoredEvent[] {
+    // The oldest pending events that are not already on their way.
+    const pending = this.store.pending(this.#sending.size + this.#batchSize);
+    const batch: StoredEvent[] = [];
+    let bytes = 0;
+    for (const event of pending) {
+      if (this.#sending.has(event.id)) continue;
+      const size = JSON.stringify(event.body).length + 1;
+      if (batch.length > 0 && (bytes + size > this.#batchBytes || batch.length >= this.#batchSize)) break;
+      batch.push(event);
+      bytes += size;
     }
+    return batch;
+  }
+
+  #send(batch: StoredEvent[]): void {
+    const ids = batch.map((e) => e.id);
+    for (const id of ids) this.#sending.add(id);
+    this.#running += 1;
+    if (!this.#settle) this.#idle = new Promise((resolve) => (this.#settle = resolve));
+    this.sink
+      .publishEvents({ events: batch.map((e) => e.body as Record<string, unknown>) })
+      .then(
+        () => this.store.acknowledge(ids),
+        () => {
+          // Stays in the outbox; stop filling the window until the next kick (e.g. reconnect).
+          this.#failed = true;
+        },
+      )
+      .finally(() => {
+        for (const id of ids) this.#sending.delete(id);
+        this.#running -= 1;
+        if (!this.#failed && !this.#stopped) this.kick();
+        if (this.#running === 0) {
+          this.#settle?.();
+          this.#settle = undefined;
+        }
+      });
   }
 }
