@@ -133,7 +133,7 @@ function ticketItems(at: DayRef, change: TicketChange, stored: StoredTicket | un
   return items;
 }
 
-/** ADDs the figures' changes; also names the ward and day for the stream consumer (issue 7). */
+/** ADDs the figures' changes; also names the ward and day for the dashboards' stream consumer. */
 function dayItem(at: DayRef, delta: StatsDelta): TransactItem {
   const names: Record<string, string> = { '#ward': 'wardId', '#district': 'districtId', '#day': 'day' };
   const values: Record<string, unknown> = {

@@ -18,16 +18,16 @@ export interface ConsumerSpec {
  * fixture handler, so the wiring is checked all the same).
  */
 export interface DistrictConsumers {
-  /** IoT topic rules → ingest Lambda (edge agent issue): queue events and agent status. */
+  /** IoT topic rules → ingest Lambda: queue events and agent status. */
   readonly agentIngest?: ConsumerSpec & { readonly topics: readonly AgentTopic[] };
-  /** District table stream → aggregation Lambda → stats in the city table (dashboards issue). */
+  /** District table stream → aggregation Lambda → stats in the city table (the dashboards). */
   readonly statsAggregation?: ConsumerSpec;
 }
 
 /**
  * What the app deploys today. The agent ingest is the queue's handler: it stores events
  * (idempotently) and each agent's presence in the district table, and puts the `AgentOnline`
- * metric the offline alarms watch. The stats aggregation comes with its handler (dashboards issue), e.g.
+ * metric the offline alarms watch. The stats aggregation comes with its handler (the dashboards), e.g.
  * `statsAggregation: { entry: 'functions/handlers/streams/aggregate.ts', module:
  * 'streams/aggregate', needs: { city: 'write' } }`.
  */

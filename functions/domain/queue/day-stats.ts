@@ -2,7 +2,7 @@ import { currentField, type TicketRecord } from './ticket.ts';
 
 /**
  * The additive figures of one field on one day. Every figure is a sum over the day's tickets,
- * so days, fields and wards add up by plain addition (dashboards, issue 7), and averages are a
+ * so days, fields and wards add up by plain addition (the dashboards), and averages are a
  * sum divided by its count.
  */
 export const FIELD_STAT_KEYS = [
