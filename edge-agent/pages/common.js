@@ -86,7 +86,12 @@ export function connectLive({ onSnapshot, onUpdate = () => {}, onConnection = ()
 /** Keeps `element` showing the time (HH:MM); returns a function that stops it. */
 export function startClock(element) {
   const tick = () => {
-    element.textContent = new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
+    // The ward's time whatever time zone the screen's computer is set to.
+    element.textContent = new Date().toLocaleTimeString('vi-VN', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
   };
   tick();
   const timer = setInterval(tick, 10_000);

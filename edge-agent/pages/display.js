@@ -26,7 +26,10 @@ function render(snapshot) {
       item.append(
         element('span', { className: 'counter-label', text: `Quầy ${c.counter}` }),
         element('span', { className: 'arrow', text: '→', attrs: { 'aria-hidden': 'true' } }),
-        element('span', { className: 'serving-number', text: c.serving ?? (c.clerk ? '—' : 'Tạm nghỉ') }),
+        element('span', {
+          className: c.serving ? 'serving-number' : 'serving-number idle',
+          text: c.serving ?? (c.clerk ? '—' : 'Tạm nghỉ'),
+        }),
       );
       if (latest && c.serving === latest.number && c.counter === latest.counter) item.classList.add('latest');
       return item;
