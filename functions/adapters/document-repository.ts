@@ -9,7 +9,7 @@ import type { DossierDocument } from '#domain/documents/document';
 import type { Dossier, HistoryEntry } from '#domain/dossier/dossier';
 import { ConflictError, NotFoundError } from '#domain/errors';
 import { toLocalIso } from '#domain/time';
-import { DOC_PREFIX, documentSk, dossierItem, dossierPk, eventItem, withoutKeys } from './dossier-keys.ts';
+import { DOC_PREFIX, documentSk, dossierItem, dossierPk, newEventPut, withoutKeys } from './dossier-keys.ts';
 import type { DossierRepository } from './dossier-repository.ts';
 import { tableOfCode } from './dossier-repository.ts';
 import { backoff, cancellationCodes, documentClient } from './dynamodb.ts';
@@ -144,13 +144,7 @@ export class DocumentRepository {
                   ExpressionAttributeValues: { ':expected': dossier.version },
                 },
               },
-              {
-                Put: {
-                  TableName: table,
-                  Item: eventItem(document.code, change.entry),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
+              newEventPut(table, document.code, change.entry),
             ],
           }),
         );

@@ -20,6 +20,13 @@ export function eventItem(code: string, entry: HistoryEntry): Record<string, unk
   return { ...entry, code, pk: dossierPk(code), sk: eventSk(entry.seq) };
 }
 
+/** The transaction item writing a history row, only if that row does not exist yet. */
+export function newEventPut(table: string, code: string, entry: HistoryEntry) {
+  return {
+    Put: { TableName: table, Item: eventItem(code, entry), ConditionExpression: 'attribute_not_exists(pk)' },
+  };
+}
+
 /** The per-ward per-day sequence counter item. */
 export const counterKey = (wardId: string, date: LocalDate) => ({
   pk: `COUNTER#${wardId}#${dayKey(date)}`,

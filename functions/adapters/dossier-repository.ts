@@ -11,8 +11,8 @@ import {
   dossierItem,
   dossierPk,
   EVENT_PREFIX,
-  eventItem,
   META,
+  newEventPut,
   withoutKeys,
 } from './dossier-keys.ts';
 import { backoff, cancellationCodes, capacityUnits, districtTable, documentClient } from './dynamodb.ts';
@@ -96,18 +96,11 @@ export class DossierRepository {
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
-              {
-                Put: {
-                  TableName: table,
-                  Item: eventItem(dossier.code, entry),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
+              newEventPut(table, dossier.code, entry),
             ],
           }),
         );
-        const units = capacityUnits(result.ConsumedCapacity);
-        return { value: dossier, writeUnits: units.total, indexWriteUnits: units.indexes, attempts: attempt };
+        return written(dossier, result.ConsumedCapacity, attempt);
       } catch (error) {
         if (!isRetryable(error)) throw error;
         await backoff(attempt);
@@ -141,18 +134,11 @@ export class DossierRepository {
                   ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
                 },
               },
-              {
-                Put: {
-                  TableName: table,
-                  Item: eventItem(dossier.code, entry),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
+              newEventPut(table, dossier.code, entry),
             ],
           }),
         );
-        const units = capacityUnits(result.ConsumedCapacity);
-        return { value: dossier, writeUnits: units.total, indexWriteUnits: units.indexes, attempts: attempt };
+        return written(dossier, result.ConsumedCapacity, attempt);
       } catch (error) {
         const codes = cancellationCodes(error);
         if (codes?.[0] === 'ConditionalCheckFailed' || codes?.[1] === 'ConditionalCheckFailed') {
@@ -243,4 +229,13 @@ function isRetryable(error: unknown): boolean {
   const codes = cancellationCodes(error);
   if (codes) return codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
   return error instanceof Error && error.name === 'TransactionConflictException';
+}
+
+function written(
+  dossier: Dossier,
+  consumed: Parameters<typeof capacityUnits>[0],
+  attempts: number,
+): Written<Dossier> {
+  const units = capacityUnits(consumed);
+  return { value: dossier, writeUnits: units.total, indexWriteUnits: units.indexes, attempts };
 }
