@@ -3,14 +3,7 @@ import type { Dossier } from '../dossier/dossier.ts';
 import { InvalidInputError } from '../errors.ts';
 import { isLocalDate, type LocalDate, localDateOf, parseInstant } from '../time.ts';
 import { isOverdue } from './applicability.ts';
-import {
-  applicantBlocks,
-  committeeOf,
-  type FormInput,
-  formFileName,
-  formHeader,
-  procedureName,
-} from './common.ts';
+import { committeeOf, type FormInput, formIdentity, receptionOpening } from './common.ts';
 import { formatDateTime, formatLocalDate } from './format.ts';
 import { type FormDocument, paragraph, value } from './layout.ts';
 
@@ -45,22 +38,11 @@ export function apologyForm(input: FormInput): FormDocument {
   const issuedAt = `${localDateOf(input.now)}T00:00:00+07:00`;
   const finished = !isOverdue(input);
   return {
-    form: '04',
-    title: `${TITLE} - ${dossier.code}`,
-    fileName: formFileName('04', dossier.code),
-    header: formHeader(ward, issuedAt),
-    issuedAt,
+    ...formIdentity('04', TITLE, input, issuedAt),
     pages: [
       {
         blocks: [
-          { kind: 'title', text: TITLE, subtitle: `Mã hồ sơ: ${dossier.code}` },
-          paragraph(
-            `Bộ phận tiếp nhận và trả kết quả ${committeeOf(ward)} tiếp nhận hồ sơ lúc `,
-            value(formatDateTime(dossier.receivedAt)),
-            ' của:',
-          ),
-          ...applicantBlocks(dossier.applicant),
-          paragraph('Nội dung yêu cầu giải quyết: ', value(procedureName(input))),
+          ...receptionOpening(input, TITLE),
           paragraph('Thời hạn trả kết quả theo quy định: ', value(formatDateTime(dossier.dueAt)), '.'),
           paragraph(
             finished

@@ -2,7 +2,7 @@ import type { Procedure } from '../catalogue/procedures.ts';
 import type { Ward } from '../catalogue/units.ts';
 import type { Applicant, Dossier, HistoryEntry } from '../dossier/dossier.ts';
 import type { LocalDate } from '../time.ts';
-import { formatDate } from './format.ts';
+import { formatDate, formatDateTime } from './format.ts';
 import { type Block, type FormHeader, type FormId, paragraph, value } from './layout.ts';
 
 /** Everything a form is built from; the builders are pure functions of it. */
@@ -60,4 +60,34 @@ export function formFileName(form: FormId, code: string): string {
 /** The latest history row of one of these actions. */
 export function latestOf(history: readonly HistoryEntry[], ...actions: HistoryEntry['action'][]) {
   return history.findLast((entry) => actions.includes(entry.action));
+}
+
+/**
+ * What identifies a form document: its number, title with the dossier code, file name, and the
+ * header dated `issuedAt` (undated for the running slip, form 06).
+ */
+export function formIdentity(form: FormId, title: string, input: FormInput, issuedAt: string, dated = true) {
+  const { code } = input.dossier;
+  return {
+    form,
+    title: `${title} - ${code}`,
+    fileName: formFileName(form, code),
+    header: formHeader(input.ward, dated ? issuedAt : undefined),
+    issuedAt,
+  };
+}
+
+/** The opening of forms 02, 03 and 04: when and from whom the dossier was received, and what it asks. */
+export function receptionOpening(input: FormInput, title: string): Block[] {
+  const { dossier, ward } = input;
+  return [
+    { kind: 'title', text: title, subtitle: `Mã hồ sơ: ${dossier.code}` },
+    paragraph(
+      `Bộ phận tiếp nhận và trả kết quả ${committeeOf(ward)} tiếp nhận hồ sơ lúc `,
+      value(formatDateTime(dossier.receivedAt)),
+      ' của:',
+    ),
+    ...applicantBlocks(dossier.applicant),
+    paragraph('Nội dung yêu cầu giải quyết: ', value(procedureName(input))),
+  ];
 }

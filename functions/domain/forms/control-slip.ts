@@ -1,7 +1,7 @@
 import { Role } from '../auth/principal.ts';
 import { ACTION_LABEL } from '../dossier/actions.ts';
 import type { HistoryEntry } from '../dossier/dossier.ts';
-import { committeeOf, type FormInput, formFileName, formHeader, procedureName } from './common.ts';
+import { committeeOf, type FormInput, formIdentity, procedureName } from './common.ts';
 import { formatDate, formatDateTime, formatTime } from './format.ts';
 import { HOLDER_OF_STATUS, OUTCOME_LABEL, ROLE_UNIT } from './labels.ts';
 import { type FormDocument, paragraph, value } from './layout.ts';
@@ -19,11 +19,7 @@ export function controlSlipForm(input: FormInput): FormDocument {
   const { dossier, ward } = input;
   const steps = input.history.filter((entry) => entry.action !== 'attach_document');
   return {
-    form: '06',
-    title: `${TITLE} - ${dossier.code}`,
-    fileName: formFileName('06', dossier.code),
-    header: formHeader(ward),
-    issuedAt: dossier.receivedAt,
+    ...formIdentity('06', TITLE, input, dossier.receivedAt, false),
     pages: [
       {
         blocks: [

@@ -4,8 +4,7 @@ import {
   collectionPoint,
   committeeOf,
   type FormInput,
-  formFileName,
-  formHeader,
+  formIdentity,
   procedureName,
 } from './common.ts';
 import { formatDate, formatDateTime, twoDigits } from './format.ts';
@@ -29,12 +28,8 @@ export function receiptForm(input: FormInput): FormDocument {
     blocks: receiptBlocks(input, 'Mã tra cứu hồ sơ: đã in trên bản giao người nộp hồ sơ.'),
   };
   return {
-    form: '01',
-    title: `${TITLE} - ${dossier.code}`,
-    fileName: formFileName('01', dossier.code),
-    header: formHeader(input.ward, dossier.receivedAt),
+    ...formIdentity('01', TITLE, input, dossier.receivedAt),
     pages: [citizen, office],
-    issuedAt: dossier.receivedAt,
   };
 }
 

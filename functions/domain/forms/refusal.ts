@@ -1,12 +1,4 @@
-import {
-  applicantBlocks,
-  committeeOf,
-  type FormInput,
-  formFileName,
-  formHeader,
-  latestOf,
-  procedureName,
-} from './common.ts';
+import { committeeOf, type FormInput, formIdentity, latestOf, receptionOpening } from './common.ts';
 import { formatDateTime } from './format.ts';
 import { type FormDocument, paragraph, value } from './layout.ts';
 
@@ -23,22 +15,11 @@ export function refusalForm(input: FormInput): FormDocument {
   const reason = refusal?.reason ?? dossier.reason ?? '…';
   const atReception = refusal ? refusal.action === 'refuse' : dossier.status === 'refused';
   return {
-    form: '03',
-    title: `${TITLE} - ${dossier.code}`,
-    fileName: formFileName('03', dossier.code),
-    header: formHeader(ward, at),
-    issuedAt: at,
+    ...formIdentity('03', TITLE, input, at),
     pages: [
       {
         blocks: [
-          { kind: 'title', text: TITLE, subtitle: `Mã hồ sơ: ${dossier.code}` },
-          paragraph(
-            `Bộ phận tiếp nhận và trả kết quả ${committeeOf(ward)} tiếp nhận hồ sơ lúc `,
-            value(formatDateTime(dossier.receivedAt)),
-            ' của:',
-          ),
-          ...applicantBlocks(dossier.applicant),
-          paragraph('Nội dung yêu cầu giải quyết: ', value(procedureName(input))),
+          ...receptionOpening(input, TITLE),
           paragraph(
             atReception
               ? 'Sau khi xem xét, đối chiếu với quy định hiện hành, Bộ phận tiếp nhận và trả kết quả thông báo không tiếp nhận hồ sơ này với lý do cụ thể như sau:'

@@ -1,12 +1,4 @@
-import {
-  applicantBlocks,
-  committeeOf,
-  type FormInput,
-  formFileName,
-  formHeader,
-  latestOf,
-  procedureName,
-} from './common.ts';
+import { committeeOf, type FormInput, formIdentity, latestOf, receptionOpening } from './common.ts';
 import { formatDateTime } from './format.ts';
 import { ROLE_UNIT } from './labels.ts';
 import { type FormDocument, paragraph, value } from './layout.ts';
@@ -25,22 +17,11 @@ export function supplementRequestForm(input: FormInput): FormDocument {
     .map((line) => line.trim())
     .filter(Boolean);
   return {
-    form: '02',
-    title: `${TITLE} - ${dossier.code}`,
-    fileName: formFileName('02', dossier.code),
-    header: formHeader(ward, request.at),
-    issuedAt: request.at,
+    ...formIdentity('02', TITLE, input, request.at),
     pages: [
       {
         blocks: [
-          { kind: 'title', text: TITLE, subtitle: `Mã hồ sơ: ${dossier.code}` },
-          paragraph(
-            `Bộ phận tiếp nhận và trả kết quả ${committeeOf(ward)} tiếp nhận hồ sơ lúc `,
-            value(formatDateTime(dossier.receivedAt)),
-            ' của:',
-          ),
-          ...applicantBlocks(dossier.applicant),
-          paragraph('Nội dung yêu cầu giải quyết: ', value(procedureName(input))),
+          ...receptionOpening(input, TITLE),
           paragraph('Sau khi xem xét, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:'),
           {
             kind: 'table',
