@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CalendarDay } from '#domain/calendar/schedule';
 import { WorkingCalendar } from '#domain/calendar/working-calendar';
 import { toLocalIso } from '#domain/time';
-import { cityTable, documentClient } from './dynamodb.ts';
+import { cityTable, documentClient, queryAll } from './dynamodb.ts';
 
 const PK = 'CALENDAR';
 const yearSk = (year: number) => `YEAR#${year}`;
@@ -15,19 +15,12 @@ let cached: { at: number; calendar: WorkingCalendar } | undefined;
 export async function workingCalendar(now = Date.now()): Promise<WorkingCalendar> {
   if (cached && now - cached.at < TTL_MS) return cached.calendar;
   const announced = new Map<number, readonly CalendarDay[]>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: cityTable(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': PK },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) announced.set(Number(item.year), item.days as CalendarDay[]);
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    TableName: cityTable(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': PK },
+  });
+  for (const item of items) announced.set(Number(item.year), item.days as CalendarDay[]);
   cached = { at: now, calendar: new WorkingCalendar(announced) };
   return cached.calendar;
 }

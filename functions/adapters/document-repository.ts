@@ -1,10 +1,4 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DossierDocument } from '#domain/documents/document';
 import type { Dossier, HistoryEntry } from '#domain/dossier/dossier';
 import { ConflictError, NotFoundError } from '#domain/errors';
@@ -12,7 +6,7 @@ import { toLocalIso } from '#domain/time';
 import { DOC_PREFIX, documentSk, dossierItem, dossierPk, newEventPut, withoutKeys } from './dossier-keys.ts';
 import type { DossierRepository } from './dossier-repository.ts';
 import { tableOfCode } from './dossier-repository.ts';
-import { backoff, cancellationCodes, documentClient } from './dynamodb.ts';
+import { backoff, cancellationCodes, documentClient, queryAll, queryPages } from './dynamodb.ts';
 
 /**
  * A pending upload holds its place in the dossier's limit this long: the URL lives 5 minutes,
@@ -31,29 +25,23 @@ export class DocumentRepository {
   /** Scans counting against the limit: completed ones and uploads begun within RESERVATION_MS. */
   async countHeld(code: string, now: Date): Promise<number> {
     let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: tableFor(code),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
-          FilterExpression: '#state = :complete OR createdAt >= :since',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: {
-            ':pk': dossierPk(code),
-            ':doc': DOC_PREFIX,
-            ':complete': 'complete',
-            // Local ISO strings of one offset sort in time order.
-            ':since': toLocalIso(new Date(now.getTime() - RESERVATION_MS)),
-          },
-          Select: 'COUNT',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
+    for await (const page of queryPages({
+      TableName: tableFor(code),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+      FilterExpression: '#state = :complete OR createdAt >= :since',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: {
+        ':pk': dossierPk(code),
+        ':doc': DOC_PREFIX,
+        ':complete': 'complete',
+        // Local ISO strings of one offset sort in time order.
+        ':since': toLocalIso(new Date(now.getTime() - RESERVATION_MS)),
+      },
+      Select: 'COUNT',
+      ConsistentRead: true,
+    })) {
       count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return count;
   }
 
@@ -83,23 +71,14 @@ export class DocumentRepository {
 
   /** Completed scans in upload order (document ids are ULIDs). */
   async listComplete(code: string): Promise<DossierDocument[]> {
-    const items: DossierDocument[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: tableFor(code),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
-          FilterExpression: '#state = :complete',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':pk': dossierPk(code), ':doc': DOC_PREFIX, ':complete': 'complete' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) items.push(withoutKeys<DossierDocument>(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryAll({
+      TableName: tableFor(code),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+      FilterExpression: '#state = :complete',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pk': dossierPk(code), ':doc': DOC_PREFIX, ':complete': 'complete' },
+    });
+    return items.map((item) => withoutKeys<DossierDocument>(item));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Ward } from '#domain/catalogue/units';
 import { findWardByAgencyCode } from '#domain/catalogue/units';
@@ -15,7 +15,14 @@ import {
   newEventPut,
   withoutKeys,
 } from './dossier-keys.ts';
-import { backoff, cancellationCodes, capacityUnits, districtTable, documentClient } from './dynamodb.ts';
+import {
+  backoff,
+  cancellationCodes,
+  capacityUnits,
+  districtTable,
+  documentClient,
+  queryAll,
+} from './dynamodb.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 
 /** Daily sequence numbers have four digits (Circular 01/2018 art. 19). */
@@ -187,20 +194,11 @@ export class DossierRepository {
   async findWithHistory(code: string): Promise<{ dossier: Dossier; history: HistoryEntry[] } | undefined> {
     const table = tableOfCode(code);
     if (!table) return undefined;
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk AND sk >= :from',
-          ExpressionAttributeValues: { ':pk': dossierPk(code), ':from': EVENT_PREFIX },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND sk >= :from',
+      ExpressionAttributeValues: { ':pk': dossierPk(code), ':from': EVENT_PREFIX },
+    });
     const meta = items.find((i) => i.sk === META);
     if (!meta) return undefined;
     const history = items

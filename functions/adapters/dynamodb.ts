@@ -1,5 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import { cityTableName, districtTableName } from '#infra/tables';
 import { readEnv } from './env.ts';
 
@@ -57,4 +62,25 @@ export function capacityUnits(consumed: Consumed[] | Consumed | undefined): {
     for (const gsi of Object.values(c.GlobalSecondaryIndexes ?? {})) indexes += gsi.CapacityUnits ?? 0;
   }
   return { total, indexes };
+}
+
+/** Every page of a query, following LastEvaluatedKey. */
+export async function* queryPages(
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): AsyncGenerator<QueryCommandOutput> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    yield page;
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** Every item of a query, across pages. */
+export async function queryAll(
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of queryPages(input)) items.push(...(page.Items ?? []));
+  return items;
 }

@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ward } from '#domain/catalogue/units';
 import type { CounterRecord } from '#domain/queue/counter';
 import { type DayStats, emptyFieldStats, FIELD_STAT_KEYS, type FieldStatKey } from '#domain/queue/day-stats';
 import type { LocalDate } from '#domain/time';
-import { districtTable, documentClient } from './dynamodb.ts';
+import { districtTable, queryAll } from './dynamodb.ts';
 import {
   CLERK_LOG,
   COUNTER_PREFIX,
@@ -21,24 +20,11 @@ export interface StoredQueueDay {
 
 /** Reads the day's counters and figures: one key range of its partition (a dozen items). */
 export async function readQueueDay(ward: Ward, day: LocalDate): Promise<StoredQueueDay> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: districtTable(ward.districtId),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-        ExpressionAttributeValues: {
-          ':pk': queueDayPk(ward.id, day),
-          ':first': COUNTER_PREFIX,
-          ':last': DAY_SK,
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    TableName: districtTable(ward.districtId),
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+    ExpressionAttributeValues: { ':pk': queueDayPk(ward.id, day), ':first': COUNTER_PREFIX, ':last': DAY_SK },
+  });
   const dayItem = items.find((i) => i.sk === DAY_SK);
   return {
     stats: dayItem ? statsOf(dayItem) : new Map(),
