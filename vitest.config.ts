@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+// The global setups run in this process and start the API, whose logger reads this at import.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+
 const env = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
+  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL,
 };
 
 export default defineConfig({
@@ -21,6 +24,18 @@ export default defineConfig({
           globalSetup: ['test/setup/dynamodb.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          env,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          // Builds the web app and starts the whole local stack once; the files share it.
+          globalSetup: ['test/setup/browser.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           env,
         },
       },

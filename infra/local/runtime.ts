@@ -47,6 +47,8 @@ export interface RuntimeOptions {
    * need the API do not). Its data goes to `<dataDir>/queue`, or a temporary folder.
    */
   queue?: Omit<QueueRuntimeOptions, 'dataDir'>;
+  /** The built web app to serve at `/` (web/dist); the API alone without it. */
+  webDir?: string;
 }
 
 export type RuntimeStep = 'dynamodb' | 'tables' | 's3' | 'api' | 'queue';
@@ -114,6 +116,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       routes,
       localRoutes: [loginRoute(jwtSecret)],
       loadHandler: options.loadHandler,
+      webDir: options.webDir ? resolve(options.webDir) : undefined,
     });
     const port = await listen(server, options.port ?? 3000, host);
     const url = `http://${urlHost(host)}:${port}`;

@@ -7,6 +7,7 @@ import type { HttpMethod, Route } from '#api/routes';
 import { buildContext, buildEvent } from './lambda-event.ts';
 import { createRouteMatcher } from './route-matcher.ts';
 import { login } from './token-issuer.ts';
+import { serveWeb } from './web-static.ts';
 
 /**
  * The local API Gateway (REST API, Lambda proxy integration): HTTP request → event → the same
@@ -33,6 +34,8 @@ export interface ApiServerOptions {
   readonly localRoutes?: readonly LocalRoute[];
   /** API Gateway's integration timeout (29 s) unless told otherwise. */
   readonly timeoutMs?: number;
+  /** The built web app, served at `/` for every path outside `/v1` (web-static.ts). */
+  readonly webDir?: string;
 }
 
 /** API Gateway's own limit on a request payload. */
@@ -73,6 +76,8 @@ export function createApiServer(options: ApiServerOptions): Server {
   const serve = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const method = req.method ?? 'GET';
     const path = pathOf(req);
+    if (options.webDir && !path.startsWith('/v1/') && (await serveWeb(options.webDir, req, res, path)))
+      return;
     const found = match(method, path);
     if (found.kind === 'not_found') return sendError(res, 404, 'not_found', `no route for ${path}`);
     if (found.kind === 'method_not_allowed') {

@@ -4,6 +4,7 @@ import { allWards, districts } from '#domain/catalogue/units';
 import { DEMO_PIN, DEMO_WARD } from './queue-runtime.ts';
 import { PortInUseError, type Runtime, type RuntimeStep, startRuntime } from './runtime.ts';
 import { DEMO_PASSWORD } from './token-issuer.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 /**
  * `npm start`: the whole backend on this machine, no AWS account needed. Messages are
@@ -56,8 +57,17 @@ async function main(): Promise<void> {
   console.log('Một Cửa Điện Tử — chạy cục bộ / local runtime\n');
   if (fresh) console.log('  (--fresh: dữ liệu cũ bị xoá / old data wiped)');
   let step = 0;
+  let webDir: string;
+  try {
+    webDir = await ensureWebBuild(() =>
+      console.log('  Dựng giao diện web lần đầu / Building the web app (first run, ~10 s)…'),
+    );
+  } catch (error) {
+    fail(`Không dựng được giao diện web / The web app did not build: ${(error as Error).message}`);
+  }
   try {
     runtime = await startRuntime({
+      webDir,
       port,
       host: '127.0.0.1',
       dataDir,
@@ -96,7 +106,10 @@ function printSummary(runtime: Runtime, dataDir: string, ms: number): void {
     ['city', 'cán bộ thành phố / city official', 'city'],
   ];
   console.log(`\nSẵn sàng / Ready (${(ms / 1000).toFixed(1)} s)\n`);
-  console.log(`  API:              ${runtime.url}`);
+  console.log(
+    `  Web:              ${runtime.url}/   (tra cứu công khai / public pages; cán bộ / staff: ${runtime.url}/login)`,
+  );
+  console.log(`  API:              ${runtime.url}/v1`);
   console.log(`  Dữ liệu / Data:   ${dataDir}   (npm start -- --fresh để xoá / to wipe)`);
   console.log(`  DynamoDB Local:   ${runtime.dynamodbEndpoint}`);
   console.log(`  S3 (s3rver):      ${runtime.s3Endpoint}   (bản quét / scans: ${dataDir}/s3)\n`);

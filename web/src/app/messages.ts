@@ -1,0 +1,36 @@
+import { defineMessages } from '../shared/i18n/i18n.tsx';
+
+export const shell = defineMessages({
+  vi: {
+    appName: 'Một Cửa Điện Tử',
+    skip: 'Bỏ qua, đến nội dung chính',
+    navMain: 'Điều hướng chính',
+    procedures: 'Thủ tục hành chính',
+    lookup: 'Tra cứu hồ sơ',
+    queue: 'Hàng đợi',
+    desk: 'Quầy tiếp nhận',
+    inbox: 'Hồ sơ',
+    admin: 'Quản trị',
+    calendar: 'Lịch làm việc',
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    language: 'Ngôn ngữ',
+    signedInAs: 'Đang đăng nhập: {user}',
+  },
+  en: {
+    appName: 'One-Stop Shop',
+    skip: 'Skip to main content',
+    navMain: 'Main navigation',
+    procedures: 'Procedures',
+    lookup: 'Dossier lookup',
+    queue: 'Queue',
+    desk: 'Counter desk',
+    inbox: 'Dossiers',
+    admin: 'Administration',
+    calendar: 'Working calendar',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    language: 'Language',
+    signedInAs: 'Signed in as {user}',
+  },
+});

@@ -1,0 +1,4 @@
+/** Placeholder until the screen is built. */
+export default function ProceduresPage() {
+  return <p>ProceduresPage</p>;
+}
