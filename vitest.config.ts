@@ -32,7 +32,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          // Builds the web app and starts the whole local stack once; the files share it.
+          // Builds the web app and starts the whole local stack once; the files share it (one ward
+          // agent, one queue), so they run one after another.
+          fileParallelism: false,
           globalSetup: ['test/setup/browser.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -14,11 +14,13 @@ describe.skipIf(!hasChromium)('login', () => {
   it('says so next to the form when the password is wrong, in Vietnamese', async () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${webUrl}/login`);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await page.getByLabel('Tên đăng nhập').fill('clerk.hai-chau-i');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Sai tên đăng nhập hoặc mật khẩu');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Sai tên đăng nhập hoặc mật khẩu');
     await screenshot(page, 'login-wrong-password');
     await context.close();
   });
@@ -46,7 +48,7 @@ describe.skipIf(!hasChromium)('login', () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${webUrl}/login`);
     await page.getByLabel('Ngôn ngữ').selectOption('en');
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBeGreaterThan(0);
     await context.close();
   });

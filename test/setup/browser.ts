@@ -31,7 +31,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const message =
       'Chromium was not found (install Debian\'s "chromium" or set CHROMIUM_PATH): the browser tests cannot run.';
     if (process.env.CI) throw new Error(message);
-    console.warn(`\n${'!'.repeat(100)}\n!! ${message}\n!! They are SKIPPED on this machine; CI runs them.\n${'!'.repeat(100)}\n`);
+    console.warn(
+      `\n${'!'.repeat(100)}\n!! ${message}\n!! They are SKIPPED on this machine; CI runs them.\n${'!'.repeat(100)}\n`,
+    );
   }
   project.provide('chromiumPath', chromium ?? '');
   const outDir = await mkdtemp(join(tmpdir(), 'motcua-web-'));
