@@ -1,7 +1,8 @@
 /**
  * What the app learns at start from `/config.json`: how users sign in and where each
- * district's API is. The local server answers it for its one API; in the cloud the city stack
- * writes it next to the build (infra/constructs/web-hosting.ts).
+ * district's API is. The local server answers it for its one API. In the cloud the city stack
+ * writes `/config.json` and each district stack writes `/config/districts/<id>.json` with its
+ * own API's URL, so a district deploys without touching the others' files.
  */
 export type AuthConfig =
   | { readonly kind: 'local' }
@@ -9,27 +10,48 @@ export type AuthConfig =
 
 export interface AppConfig {
   readonly auth: AuthConfig;
-  /** The API for everything not tied to a district ('' = this origin). */
-  readonly apiBase: string;
+  /** The API for calls not tied to a district ('' = this origin; undefined = any district's API). */
+  readonly apiBase?: string;
   /** A district's own API, where it has one (one stack set per district). */
   readonly districtApis: Readonly<Record<string, string>>;
+}
+
+/** `/config.json` as stored: the districts' APIs may come from their own files. */
+interface StoredConfig extends Partial<AppConfig> {
+  /** Districts whose `/config/districts/<id>.json` (`{ "apiUrl": … }`) to read. */
+  readonly districtIds?: readonly string[];
 }
 
 const LOCAL: AppConfig = { auth: { kind: 'local' }, apiBase: '', districtApis: {} };
 
 let current: AppConfig = LOCAL;
 
-/** Loads `/config.json`; a missing file means the local runtime on this origin. */
-export async function loadConfig(): Promise<AppConfig> {
+async function json<T>(path: string): Promise<T | undefined> {
   try {
-    const response = await fetch('/config.json', { cache: 'no-store' });
-    if (response.ok) {
-      const body = (await response.json()) as Partial<AppConfig>;
-      current = { ...LOCAL, ...body };
-    }
+    const response = await fetch(path, { cache: 'no-store' });
+    return response.ok ? ((await response.json()) as T) : undefined;
   } catch {
-    // Keep the local defaults: the app still works against its own origin.
+    return undefined;
   }
+}
+
+/** Loads `/config.json` (and the districts' files); a missing file means the local runtime on this origin. */
+export async function loadConfig(): Promise<AppConfig> {
+  const stored = await json<StoredConfig>('/config.json');
+  if (!stored) return current;
+  const districtApis: Record<string, string> = { ...stored.districtApis };
+  // A district not deployed yet has no file: its wards' screens say the API is unreachable.
+  const files = await Promise.all(
+    (stored.districtIds ?? []).map(
+      async (id) => [id, await json<{ apiUrl?: string }>(`/config/districts/${id}.json`)] as const,
+    ),
+  );
+  for (const [id, file] of files) if (file?.apiUrl) districtApis[id] = file.apiUrl.replace(/\/$/, '');
+  current = {
+    auth: stored.auth ?? LOCAL.auth,
+    ...(stored.apiBase !== undefined ? { apiBase: stored.apiBase } : {}),
+    districtApis,
+  };
   return current;
 }
 

@@ -54,7 +54,9 @@ export interface RequestOptions {
 /** The absolute URL of an API path, for the district's API when it has one. */
 export function apiUrl(path: string, options: Pick<RequestOptions, 'query' | 'district'> = {}): string {
   const { apiBase, districtApis } = config();
-  const base = (options.district && districtApis[options.district]) || apiBase;
+  // Catalogue and public calls go to any district's API when there is no shared one.
+  const base =
+    (options.district && districtApis[options.district]) ?? apiBase ?? Object.values(districtApis)[0] ?? '';
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(options.query ?? {}))
     if (value !== undefined && value !== '') search.set(name, String(value));
