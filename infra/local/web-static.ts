@@ -47,8 +47,10 @@ export async function serveWeb(
   const file = normalize(join(webDir, decoded));
   if (!file.startsWith(webDir + sep) && file !== webDir) return false;
   const found = await fileAt(file);
-  // A page address (no extension) is the app's; a missing asset is a real 404.
-  const target = found ?? (extname(decoded) ? undefined : await fileAt(join(webDir, 'index.html')));
+  // A page address is the app's (dossier codes have dots, so only known file types count as
+  // files); a missing asset is a real 404.
+  const isAsset = extname(decoded).toLowerCase() in TYPES;
+  const target = found ?? (isAsset ? undefined : await fileAt(join(webDir, 'index.html')));
   if (!target) return false;
   const immutable = target.includes(`${sep}assets${sep}`);
   res.writeHead(200, {

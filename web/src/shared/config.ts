@@ -28,7 +28,7 @@ let current: AppConfig = LOCAL;
 
 async function json<T>(path: string): Promise<T | undefined> {
   try {
-    const response = await fetch(path, { cache: 'no-store' });
+    const response = await fetch(path);
     return response.ok ? ((await response.json()) as T) : undefined;
   } catch {
     return undefined;

@@ -83,7 +83,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   if (response.ok) return response;
   let body: { error?: { code?: string; message?: string; fields?: FieldError[] } } = {};
   try {
-    body = await response.json();
+    body = (await response.json()) as typeof body;
   } catch {
     // Not JSON (a gateway page): the status says enough.
   }
