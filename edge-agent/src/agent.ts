@@ -395,13 +395,31 @@ export class Agent implements AgentApi {
   }
 
   #onCommand(command: Command): void {
-    const counter = command.counter;
+    const action = this.#commandAction(command);
+    if (!action) return;
     try {
-      if (command.type === 'call_next' && counter) this.#run(() => this.#engine.callNext(counter));
-      else if (command.type === 'recall' && counter) this.#run(() => this.#engine.recall(counter));
-      else if (command.type === 'complete' && counter) this.#run(() => this.#engine.complete(counter));
+      this.#run(action);
     } catch {
-      // A command from the web that the queue refuses (nobody waiting…) changes nothing.
+      // A command from the web that the queue refuses (nobody waiting, nobody served…) changes nothing.
+    }
+  }
+
+  /** What a command asks of the queue; undefined for one that is not about a counter. */
+  #commandAction({ type, counter, field }: Command): (() => QueueEvent[]) | undefined {
+    if (!counter) return undefined;
+    switch (type) {
+      case 'call_next':
+        return () => this.#engine.callNext(counter);
+      case 'recall':
+        return () => this.#engine.recall(counter);
+      case 'complete':
+        return () => this.#engine.complete(counter);
+      case 'no_show':
+        return () => this.#engine.noShow(counter);
+      case 'transfer':
+        return field ? () => this.#engine.transfer(counter, field) : undefined;
+      case 'announce':
+        return undefined;
     }
   }
 

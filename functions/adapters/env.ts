@@ -32,6 +32,11 @@ export function readEnv() {
      * on every API answer (functions/api/http.ts); when unset, as in the local runtime, none is added.
      */
     allowedOrigin: process.env.MOTCUA_ALLOWED_ORIGIN || undefined,
+    /**
+     * The web app's origin for links printed on paper (the receipt's QR code opens its public
+     * lookup): the CloudFront origin in the cloud, the local runtime's own URL locally.
+     */
+    webUrl: process.env.MOTCUA_WEB_URL || undefined,
   };
 }
 

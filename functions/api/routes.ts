@@ -89,6 +89,12 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/public/dossiers/{code}', module: 'public/lookup', needs: { dossiers: 'read' } },
   { method: 'GET', path: '/v1/wards/{wardId}/queue', module: 'queue/get', needs: { dossiers: 'read' } },
   {
+    method: 'GET',
+    path: '/v1/public/wards/{wardId}/queue',
+    module: 'public/queue',
+    needs: { dossiers: 'read' },
+  },
+  {
     method: 'POST',
     path: '/v1/wards/{wardId}/counters/{counter}/call-next',
     module: 'queue/call-next',
@@ -104,6 +110,18 @@ export const routes: readonly Route[] = [
     method: 'POST',
     path: '/v1/wards/{wardId}/counters/{counter}/complete',
     module: 'queue/complete',
+    needs: { dossiers: 'read', iot: 'publish' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/wards/{wardId}/counters/{counter}/no-show',
+    module: 'queue/no-show',
+    needs: { dossiers: 'read', iot: 'publish' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/wards/{wardId}/counters/{counter}/transfer',
+    module: 'queue/transfer',
     needs: { dossiers: 'read', iot: 'publish' },
   },
   {

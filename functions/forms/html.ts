@@ -86,7 +86,7 @@ function block(b: Block): string {
     case 'codes':
       return (
         `<div class="codes"><div class="barcode">${barcodeSvg(b.value)}<div>Mã hồ sơ: ${escapeHtml(b.value)}</div></div>` +
-        `${qrSvg(b.value)}</div>`
+        `${qrSvg(b.qr ?? b.value)}</div>`
       );
     case 'signatures':
       return `<div class="signatures">${b.signers

@@ -116,7 +116,7 @@ function drawBlock(doc: Doc, block: Block): void {
       table(doc, block.columns, block.rows);
       return;
     case 'codes':
-      codes(doc, block.value);
+      codes(doc, block.value, block.qr ?? block.value);
       return;
     case 'signatures':
       signatures(doc, block.signers);
@@ -200,14 +200,14 @@ function table(
   doc.y += 6;
 }
 
-/** Barcode with the code under it on the left, QR code on the right. */
-function codes(doc: Doc, value: string): void {
+/** Barcode with the code under it on the left, QR code (of `qrText`) on the right. */
+function codes(doc: Doc, value: string, qrText: string): void {
   const qrSize = 24 * MM;
   const barHeight = 11 * MM;
   ensureRoom(doc, qrSize + 6);
   const top = doc.y;
   const width = contentWidth(doc);
-  const qr = qrMatrix(value);
+  const qr = qrMatrix(qrText);
   const module = qrSize / qr.size;
   const qrX = MARGINS.left + width - qrSize;
   for (let y = 0; y < qr.size; y++) {

@@ -1,13 +1,29 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { findWardConfig } from '#adapters/queue-config';
+import { replaceWardConfig } from '#adapters/queue-config-update';
+import { findWard } from '#domain/catalogue/units';
 import { ingest } from '#handlers/queue/ingest';
 import { type RunningAgent, startAgent } from '../../edge-agent/src/bootstrap.ts';
 import { hashPin } from '../../edge-agent/src/sessions.ts';
 import { AgentSettings } from '../../edge-agent/src/settings.ts';
+import { type StaffMember, seedWardConfig } from '../../edge-agent/src/ward-config.ts';
 import { type RuleBridge, startRuleBridge } from './iot/bridge.ts';
 import { type LocalBroker, startLocalBroker } from './iot/broker.ts';
 import { loadOrCreateLocalCa } from './iot/ca.ts';
 import { type DataPlaneServer, startDataPlaneServer } from './iot/data-plane.ts';
+
+/**
+ * The cloud holds the ward's config (with its staff) and the agent follows it. A fresh local
+ * stack has none stored, so the first save from the admin page would send an empty staff list
+ * and lock the demo clerk out: store the seed layout with the demo clerk first, as a ward
+ * admin would when the ward starts.
+ */
+async function seedCloudConfig(staff: StaffMember[]): Promise<void> {
+  const ward = findWard(DEMO_WARD);
+  if (!ward || (await findWardConfig(ward))) return;
+  await replaceWardConfig(ward, { ...seedWardConfig(staff), version: 1 }, 'local-runtime', new Date());
+}
 
 /** The ward whose agent `npm start` runs with simulated devices. */
 export const DEMO_WARD = 'hai-chau-i';
@@ -58,12 +74,10 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
     const agentDir = join(options.dataDir, `agent-${DEMO_WARD}`);
     await mkdir(agentDir, { recursive: true });
     const staffFile = join(agentDir, 'staff.json');
-    await writeFile(
-      staffFile,
-      JSON.stringify([
-        { id: `clerk.${DEMO_WARD}`, name: 'Công chức tiếp nhận (demo)', pinHash: hashPin(DEMO_PIN) },
-      ]),
-    );
+    const staff = [
+      { id: `clerk.${DEMO_WARD}`, name: 'Công chức tiếp nhận (demo)', pinHash: hashPin(DEMO_PIN) },
+    ];
+    await writeFile(staffFile, JSON.stringify(staff));
     const settings = AgentSettings.parse({
       wardId: DEMO_WARD,
       iot: {
@@ -79,6 +93,7 @@ export async function startQueueRuntime(options: QueueRuntimeOptions): Promise<Q
       staffFile,
     });
     const agent = await startAgent(settings);
+    await seedCloudConfig(staff);
     return {
       brokerEndpoint: broker.endpoint,
       dataPlaneEndpoint: dataPlane.endpoint,

@@ -120,6 +120,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     });
     const port = await listen(server, options.port ?? 3000, host);
     const url = `http://${urlHost(host)}:${port}`;
+    // The receipt's QR code opens the public lookup of the web app this server also serves.
+    process.env.MOTCUA_WEB_URL = url;
     if (options.queue) {
       options.onStep?.('queue');
       queueDir = dataDir ? join(dataDir, 'queue') : await mkdtemp(join(tmpdir(), 'motcua-queue-'));

@@ -1,19 +1,26 @@
 import * as z from 'zod';
 
 /**
- * A command from the cloud (call-next from the web UI, an announcement) on
+ * A command from the cloud (a counter action from the web UI, an announcement) on
  * `motcua/<district>/<ward>/commands`. Correlation and expiry live in the payload
  * (ARCHITECTURE §4): QoS 1 may deliver a command twice, and one queued while the agent was
  * offline may arrive long after it stopped making sense.
  */
-export const Command = z.object({
-  id: z.string().min(1).max(64),
-  type: z.enum(['call_next', 'recall', 'complete', 'announce']),
-  counter: z.number().int().min(1).max(99).optional(),
-  text: z.string().min(1).max(1000).optional(),
-  /** ISO-8601 with offset; past it, the command is dropped. */
-  expiresAt: z.iso.datetime({ offset: true }),
-});
+export const Command = z
+  .object({
+    id: z.string().min(1).max(64),
+    type: z.enum(['call_next', 'recall', 'complete', 'no_show', 'transfer', 'announce']),
+    counter: z.number().int().min(1).max(99).optional(),
+    /** `transfer`: the field whose queue the ticket at the counter goes to. */
+    field: z.string().min(1).max(64).optional(),
+    text: z.string().min(1).max(1000).optional(),
+    /** ISO-8601 with offset; past it, the command is dropped. */
+    expiresAt: z.iso.datetime({ offset: true }),
+  })
+  .refine((c) => c.type !== 'transfer' || c.field !== undefined, {
+    path: ['field'],
+    message: 'a transfer names the field to send the ticket to',
+  });
 export type Command = z.infer<typeof Command>;
 
 /** Why a command was not handed on. */

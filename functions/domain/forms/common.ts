@@ -15,6 +15,8 @@ export interface FormInput {
   readonly now: Date;
   /** Form 01: the lookup key, only when the caller proved it matches the stored hash. */
   readonly lookupKey?: string;
+  /** The web app's origin: with the lookup key, form 01's QR code opens the public lookup there. */
+  readonly webOrigin?: string;
   /** Form 04: the new return date and why the dossier is late. */
   readonly apology?: { readonly newDueAt: LocalDate; readonly reason?: string };
 }

@@ -38,8 +38,11 @@ export type Block =
       readonly columns: readonly TableColumn[];
       readonly rows: readonly (readonly string[])[];
     }
-  /** The dossier code as QR code and Code 128 barcode, with the code in text under them. */
-  | { readonly kind: 'codes'; readonly value: string }
+  /**
+   * The dossier code as QR code and Code 128 barcode, with the code in text under them; `qr`,
+   * when given, is what the QR code says instead of the bare code (a link to the public lookup).
+   */
+  | { readonly kind: 'codes'; readonly value: string; readonly qr?: string }
   | { readonly kind: 'signatures'; readonly signers: readonly Signer[] }
   | { readonly kind: 'note'; readonly text: string };
 

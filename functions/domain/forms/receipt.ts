@@ -18,14 +18,15 @@ const TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
  * key when the caller proved it) and one kept at the counter (never with the key).
  */
 export function receiptForm(input: FormInput): FormDocument {
-  const { dossier } = input;
+  const { dossier, lookupKey, webOrigin } = input;
+  const link = lookupKey && webOrigin ? publicLookupUrl(webOrigin, dossier.code, lookupKey) : undefined;
   const citizen: FormPage = {
     copy: 'Bản giao người nộp hồ sơ',
-    blocks: receiptBlocks(input, lookupLine(input.lookupKey)),
+    blocks: receiptBlocks(input, lookupLine(lookupKey), link),
   };
   const office: FormPage = {
     copy: 'Bản lưu tại Bộ phận tiếp nhận và trả kết quả',
-    blocks: receiptBlocks(input, 'Mã tra cứu hồ sơ: đã in trên bản giao người nộp hồ sơ.'),
+    blocks: receiptBlocks(input, 'Mã tra cứu hồ sơ: đã in trên bản giao người nộp hồ sơ.', undefined),
   };
   return {
     ...formIdentity('01', TITLE, input, dossier.receivedAt),
@@ -33,17 +34,30 @@ export function receiptForm(input: FormInput): FormDocument {
   };
 }
 
+/**
+ * The web app's public lookup with the code and key filled in, for the applicant's QR code:
+ * scanned, it shows the dossier's status with nothing to type.
+ */
+export function publicLookupUrl(webOrigin: string, code: string, key: string): string {
+  const origin = webOrigin.replace(/\/+$/, '');
+  return `${origin}/lookup?code=${encodeURIComponent(code)}&key=${encodeURIComponent(key)}`;
+}
+
 function lookupLine(key: string | undefined): string | { key: string } {
   return key ? { key } : 'Mã tra cứu hồ sơ: in trên Giấy tiếp nhận bản gốc giao người nộp hồ sơ.';
 }
 
-function receiptBlocks(input: FormInput, lookup: string | { key: string }): Block[] {
+function receiptBlocks(
+  input: FormInput,
+  lookup: string | { key: string },
+  link: string | undefined,
+): Block[] {
   const { dossier, ward } = input;
   const sequence = parseDossierCode(dossier.code)?.sequence;
   const days = dossier.processingDays;
   return [
     { kind: 'title', text: TITLE },
-    { kind: 'codes', value: dossier.code },
+    { kind: 'codes', value: dossier.code, ...(link ? { qr: link } : {}) },
     paragraph(`Bộ phận tiếp nhận và trả kết quả ${committeeOf(ward)} đã tiếp nhận hồ sơ của:`),
     ...applicantBlocks(dossier.applicant),
     paragraph('Nội dung yêu cầu giải quyết: ', value(procedureName(input))),

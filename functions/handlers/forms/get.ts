@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { workingCalendar } from '#adapters/calendar-repository';
+import { readEnv } from '#adapters/env';
 import { dossiers } from '#adapters/repositories';
 import { inlineDisposition } from '#api/content-disposition';
 import { type HttpResult, httpHandler } from '#api/http';
@@ -64,6 +65,7 @@ export const handler = httpHandler(
       if (!matchesLookupKey(dossier.code, query.key, dossier.lookupKeyHash))
         throw new ForbiddenError('the key does not match this dossier; print the receipt without it');
       input.lookupKey = normaliseLookupKey(query.key);
+      input.webOrigin = readEnv().webUrl;
     }
     if (path.form === '04') {
       if (!query.newDueAt)

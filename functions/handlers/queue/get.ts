@@ -1,12 +1,9 @@
-import { currentWardConfig } from '#adapters/queue-config';
-import { readQueueDay } from '#adapters/queue-day';
-import { findPresence } from '#adapters/queue-presence';
+import { readQueueToday } from '#adapters/queue-today';
 import { httpHandler } from '#api/http';
 import { getWard, WardPath } from '#api/params';
 import { canReadWard } from '#domain/auth/access';
 import { ForbiddenError } from '#domain/errors';
 import { queuePicture } from '#domain/queue/picture';
-import { localDateOf } from '#domain/time';
 
 /**
  * `GET /v1/wards/{wardId}/queue`: the ward's queue today (Asia/Ho_Chi_Minh) as ingested from its
@@ -19,11 +16,6 @@ export const handler = httpHandler(
     const ward = getWard(path.wardId);
     if (!canReadWard(principal, ward.id))
       throw new ForbiddenError(`you may not read the queue of ward ${ward.id}`);
-    const [config, day, presence] = await Promise.all([
-      currentWardConfig(ward),
-      readQueueDay(ward, localDateOf(now)),
-      findPresence(ward),
-    ]);
-    return { status: 200, body: queuePicture({ config: config.queue, ...day, presence }) };
+    return { status: 200, body: queuePicture(await readQueueToday(ward, now)) };
   },
 );

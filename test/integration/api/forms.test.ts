@@ -3,6 +3,7 @@ import { dossiers } from '#adapters/repositories';
 import { WorkingCalendar } from '#domain/calendar/working-calendar';
 import type { DossierStatus } from '#domain/dossier/status';
 import { addDays, localDateOf, toLocalIso } from '#domain/time';
+import { qrMatrix } from '#forms/codes';
 import { type DossierBody, intakeBody } from '../../support/intake.ts';
 import { PATHS, REFUSE_REASON, type Step } from '../../support/lifecycle-paths.ts';
 import { api, login, startTestApi, type TestApi } from '../../support/local-api.ts';
@@ -35,6 +36,22 @@ async function getForm(who: Who, path: string) {
   const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, bytes };
+}
+
+/** The path data of each QR code of an HTML form, in page order. */
+function qrCodesIn(html: string): string[] {
+  return [...html.matchAll(/<svg role="img" aria-label="QR"[^>]*><path d="([^"]*)"\/><\/svg>/g)].map(
+    (m) => m[1] as string,
+  );
+}
+
+/** The path data the HTML preview draws for a QR code of `text`: one unit square per dark module. */
+function qrPath(text: string): string {
+  const qr = qrMatrix(text);
+  let d = '';
+  for (let y = 0; y < qr.size; y++)
+    for (let x = 0; x < qr.size; x++) if (qr.isDark(x, y)) d += `M${x} ${y}h1v1h-1z`;
+  return d;
 }
 
 /** `dd/mm/yyyy` of a stored `YYYY-MM-DDTHH:MM:SS+07:00`, written out independently of the code under test. */
@@ -199,6 +216,32 @@ describe('API: the receipt at the counter', () => {
     expect((await pdfText(plain.bytes)).flat).not.toContain(d.lookupKey);
     const wrong = await getForm('clerk', `/v1/dossiers/${d.code}/forms/01?key=ABCDEFGH`);
     expect(wrong.status).toBe(403);
+  });
+
+  it('makes the applicant’s QR code open the web app’s public lookup with the code and key', async () => {
+    const d = await dossierAlong([]);
+    const res = await getForm('clerk', `${d.receiptUrl}&format=html`);
+    expect(res.status).toBe(200);
+    const link = `${server.url}/lookup?code=${encodeURIComponent(d.code)}&key=${encodeURIComponent(d.lookupKey)}`;
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/lookup\?code=000\.01\.01\.H17-\d{6}-\d{4}&key=\w+$/);
+    // The applicant's copy links to the lookup; the copy kept at the counter has no key to link with.
+    expect(qrCodesIn(res.bytes.toString('utf8'))).toEqual([qrPath(link), qrPath(d.code)]);
+    // The barcode, read by the counter's hand scanners, keeps the bare code.
+    expect(res.bytes.toString('utf8')).toContain(`Mã hồ sơ: ${d.code}`);
+  });
+
+  it('keeps the bare code in the QR code without a key, or when the web app’s origin is not known', async () => {
+    const d = await dossierAlong([]);
+    const plain = await getForm('clerk', `/v1/dossiers/${d.code}/forms/01?format=html`);
+    expect(qrCodesIn(plain.bytes.toString('utf8'))).toEqual([qrPath(d.code), qrPath(d.code)]);
+    const origin = process.env.MOTCUA_WEB_URL;
+    delete process.env.MOTCUA_WEB_URL;
+    try {
+      const keyed = await getForm('clerk', `${d.receiptUrl}&format=html`);
+      expect(qrCodesIn(keyed.bytes.toString('utf8'))).toEqual([qrPath(d.code), qrPath(d.code)]);
+    } finally {
+      process.env.MOTCUA_WEB_URL = origin;
+    }
   });
 
   it('links form 03 for a refusal at the counter', async () => {

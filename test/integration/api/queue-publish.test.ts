@@ -117,6 +117,95 @@ describe('API: POST /v1/wards/{wardId}/counters/{counter}/call-next|recall|compl
   });
 });
 
+describe('API: POST /v1/wards/{wardId}/counters/{counter}/no-show|transfer', () => {
+  it('publishes no-show for the counter, like the other counter commands', async () => {
+    const res = await clerk.post<{ commandId: string; expiresAt: string }>(
+      `/v1/wards/${ward}/counters/3/no-show`,
+    );
+    expect(res.status).toBe(202);
+    expect(published).toEqual([
+      {
+        topic: `${base}/commands`,
+        qos: '1',
+        retain: 'false',
+        body: { id: res.body.commandId, type: 'no_show', counter: 3, expiresAt: res.body.expiresAt },
+      },
+    ]);
+  });
+
+  it('publishes transfer with the field the ticket goes to', async () => {
+    const res = await clerk.post<{ commandId: string; expiresAt: string }>(
+      `/v1/wards/${ward}/counters/2/transfer`,
+      { field: 'ho-tich' },
+    );
+    expect(res.status).toBe(202);
+    expect(res.body.expiresAt).toMatch(/\+07:00$/);
+    expect(published).toEqual([
+      {
+        topic: `${base}/commands`,
+        qos: '1',
+        retain: 'false',
+        body: {
+          id: res.body.commandId,
+          type: 'transfer',
+          counter: 2,
+          field: 'ho-tich',
+          expiresAt: res.body.expiresAt,
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    ['no field', {}, /is required/],
+    ['an empty field', { field: '' }, /./],
+    ['a field that is not text', { field: 7 }, /./],
+    ['a field the ward does not have', { field: 'dat-dai' }, /ward thanh-binh has no queue field 'dat-dai'/],
+  ])('answers 400 naming field for %s, publishing nothing', async (_, body, reason) => {
+    const res = await clerk.post<ErrorBody>(`/v1/wards/${ward}/counters/2/transfer`, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ field: 'field', reason: expect.stringMatching(reason) }]);
+    expect(published).toEqual([]);
+  });
+
+  it('answers 400 without a body or with other keys, publishing nothing', async () => {
+    expect((await clerk.post<ErrorBody>(`/v1/wards/${ward}/counters/2/transfer`)).status).toBe(400);
+    const extra = await clerk.post<ErrorBody>(`/v1/wards/${ward}/counters/2/transfer`, {
+      field: 'ho-tich',
+      ticket: 'B001',
+    });
+    expect(extra.status).toBe(400);
+    expect(published).toEqual([]);
+  });
+
+  it('refuses other wards’ clerks, other roles and callers without a token, publishing nothing', async () => {
+    const other = api(server.url, await login(server.url, 'clerk.hai-chau-i'));
+    const specialist = api(server.url, await login(server.url, `specialist.${ward}`));
+    for (const caller of [other, specialist]) {
+      expect((await caller.post(`/v1/wards/${ward}/counters/2/no-show`)).status).toBe(403);
+      expect((await caller.post(`/v1/wards/${ward}/counters/2/transfer`, { field: 'ho-tich' })).status).toBe(
+        403,
+      );
+    }
+    expect((await api(server.url).post(`/v1/wards/${ward}/counters/2/no-show`)).status).toBe(401);
+    expect(
+      (await api(server.url).post(`/v1/wards/${ward}/counters/2/transfer`, { field: 'ho-tich' })).status,
+    ).toBe(401);
+    expect(published).toEqual([]);
+  });
+
+  it('answers 400 naming path.counter for a counter the ward does not have', async () => {
+    for (const res of [
+      await clerk.post<ErrorBody>(`/v1/wards/${ward}/counters/12/no-show`),
+      await clerk.post<ErrorBody>(`/v1/wards/${ward}/counters/12/transfer`, { field: 'ho-tich' }),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields?.map((f) => f.field)).toEqual(['path.counter']);
+    }
+    expect(published).toEqual([]);
+  });
+});
+
 describe('API: /v1/wards/{wardId}/queue/config', () => {
   const staff = [
     { id: 'cb01', name: 'Trần Thị Bình', pinHash: `scrypt$${'a'.repeat(32)}$${'b'.repeat(64)}` },
@@ -207,5 +296,30 @@ describe('API: /v1/wards/{wardId}/queue/config', () => {
     expect((await district.get(`/v1/wards/${ward}/queue/config`)).status).toBe(403);
     expect((await api(server.url).get(`/v1/wards/${ward}/queue/config`)).status).toBe(401);
     expect(published).toEqual([]);
+  });
+
+  it('refuses a transfer to a field of the stored config that no counter serves', async () => {
+    const unserved: WardConfig = {
+      ...next,
+      version: 2,
+      queue: {
+        ...next.queue,
+        counters: [
+          { number: 1, fields: ['chung-thuc'] },
+          { number: 12, fields: ['chung-thuc'] },
+        ],
+      },
+    };
+    expect((await admin.put(`/v1/wards/${ward}/queue/config`, unserved)).status).toBe(200);
+    published.length = 0;
+    const res = await clerk.post<ErrorBody>(`/v1/wards/${ward}/counters/12/transfer`, { field: 'ho-tich' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([
+      { field: 'field', reason: "no counter of ward thanh-binh serves field 'ho-tich'" },
+    ]);
+    expect(published).toEqual([]);
+    expect((await clerk.post(`/v1/wards/${ward}/counters/12/transfer`, { field: 'chung-thuc' })).status).toBe(
+      202,
+    );
   });
 });

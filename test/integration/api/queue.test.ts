@@ -1,6 +1,8 @@
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findField } from '#domain/catalogue/fields';
 import type { QueuePicture } from '#domain/queue/picture';
+import type { PublicQueueBoard } from '#domain/queue/public-board';
 import { localDateOf, toLocalIso } from '#domain/time';
 import { handler, ingest } from '#handlers/queue/ingest';
 import type { QueueEvent } from '../../../edge-agent/src/queue/events.ts';
@@ -235,5 +237,52 @@ describe('API: GET /v1/wards/{wardId}/queue', () => {
     expect((await district.get(`/v1/wards/${ward}/queue`)).status).toBe(403);
     expect((await api(server.url).get(`/v1/wards/${ward}/queue`)).status).toBe(401);
     expect((await clerk.get('/v1/wards/nowhere/queue')).status).toBe(404);
+  });
+});
+
+describe('API: GET /v1/public/wards/{wardId}/queue', () => {
+  it('shows anyone, without a token, the staff picture’s numbers and waiting counts', async () => {
+    const staff = await picture();
+    const res = await api(server.url).get<PublicQueueBoard>(`/v1/public/wards/${ward}/queue`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      ward: { id: ward, name: 'Phường Hải Châu I' },
+      agentOnline: staff.agent.online,
+      lastSeenAt: staff.agent.lastSeenAt,
+      counters: staff.counters.map(({ counter, fields, serving }) => ({
+        counter,
+        fields,
+        ...(serving ? { serving } : {}),
+      })),
+      fields: staff.fields.map(({ field, waiting }) => ({
+        field,
+        name: findField(field)?.name,
+        waiting,
+      })),
+    });
+    expect(res.body.counters.find((c) => c.counter === 2)?.serving).toBe('B002');
+    expect(res.body.fields.find((f) => f.field === 'ho-tich')).toEqual({
+      field: 'ho-tich',
+      name: 'Hộ tịch',
+      waiting: 1,
+    });
+  });
+
+  it('gives away no clerk, device or outbox detail', async () => {
+    const staff = await picture();
+    expect(staff.counters.filter((c) => c.clerk).map((c) => c.clerk)).toEqual(['cb01', 'cb02']);
+    const res = await api(server.url).get(`/v1/public/wards/${ward}/queue`);
+    const text = JSON.stringify(res.body);
+    for (const secret of ['cb01', 'cb02', 'clerk', 'outbox', 'devices', 'printer', 'Máy in', 'Today']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('answers 404 naming an unknown ward', async () => {
+    const res = await api(server.url).get<{ error: { code: string; message: string } }>(
+      '/v1/public/wards/nowhere/queue',
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error).toEqual({ code: 'not_found', message: "unknown ward 'nowhere'" });
   });
 });

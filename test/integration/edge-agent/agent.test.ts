@@ -126,6 +126,41 @@ describe('Class: Agent', () => {
     await expect.poll(() => led.textOf(4)).toBe('D001');
   });
 
+  it('carries out counter commands from the cloud: call, no-show, transfer; one the queue refuses changes nothing', async () => {
+    const { agent, cloud } = await setup();
+    await agent.loginClerk(2, 'clerk.hai-chau-i', '1234');
+    for (const field of ['chung-thuc', 'chung-thuc', 'ho-tich']) await agent.issueTicket(field, null);
+    let id = 0;
+    const send = (type: string, extra: Record<string, unknown> = {}) =>
+      cloud.emit('command', {
+        id: `cmd-${++id}`,
+        type,
+        counter: 2,
+        expiresAt: '2026-03-02T08:01:00+07:00',
+        ...extra,
+      });
+    const counter2 = () => agent.snapshot().counters.find((c) => c.counter === 2);
+    const field = (id: string) => agent.snapshot().fields.find((f) => f.field === id);
+
+    send('call_next');
+    expect(counter2()?.serving).toBe('B001');
+    send('no_show');
+    expect(counter2()?.serving).toBeUndefined();
+    expect(field('chung-thuc')).toMatchObject({ waiting: 1, noShowToday: 1 });
+    send('no_show'); // nobody at the counter any more
+    expect(field('chung-thuc')).toMatchObject({ noShowToday: 1 });
+
+    send('call_next');
+    send('transfer', { field: 'thue' }); // a field of the ward, though not of this counter
+    expect(counter2()?.serving).toBeUndefined();
+    expect(field('chung-thuc')?.waiting).toBe(0);
+    expect(field('thue')?.waiting).toBe(1);
+    send('call_next');
+    send('transfer', { field: 'khong-co' }); // no such field: refused, C001 stays at the counter
+    expect(counter2()?.serving).toBe('C001');
+    expect(field('ho-tich')?.waiting).toBe(0);
+  });
+
   it('refuses a wrong PIN and an unknown counter with clear errors', async () => {
     const { agent } = await setup();
     await expect(agent.loginClerk(2, 'clerk.hai-chau-i', '0000')).rejects.toMatchObject({ status: 401 });

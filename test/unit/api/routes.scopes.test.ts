@@ -30,6 +30,7 @@ describe('Routes: authorization rules', () => {
         'GET /v1/calendar/due',
         'GET /v1/calendar/{year}',
         'GET /v1/public/dossiers/{code}',
+        'GET /v1/public/wards/{wardId}/queue',
       ].sort(),
     );
   });
@@ -39,6 +40,26 @@ describe('Routes: authorization rules', () => {
       (await load(routes.find((r) => r.method === method && r.path === path)?.module ?? '')).access;
     expect(await rule('PUT', '/v1/calendar/{year}')).toEqual(['city_official']);
     expect(await rule('POST', '/v1/wards/{wardId}/dossiers')).toEqual(['clerk']);
+  });
+
+  it('leaves every counter command to clerks, and grants IoT publishing to those routes and the config write only', async () => {
+    const counterRoutes = routes.filter((r) => r.path.startsWith('/v1/wards/{wardId}/counters/{counter}/'));
+    expect(counterRoutes.map((r) => r.path.split('/').at(-1)).sort()).toEqual(
+      ['call-next', 'complete', 'no-show', 'recall', 'transfer'].sort(),
+    );
+    for (const route of counterRoutes) {
+      expect((await load(route.module)).access, route.path).toEqual(['clerk']);
+      expect(route.needs, route.path).toEqual({ dossiers: 'read', iot: 'publish' });
+    }
+    const publishing = routes.filter((r) => r.needs.iot).map((r) => `${r.method} ${r.path}`);
+    expect(publishing.sort()).toEqual(
+      [...counterRoutes.map((r) => `${r.method} ${r.path}`), 'PUT /v1/wards/{wardId}/queue/config'].sort(),
+    );
+  });
+
+  it('lets the public queue board read the district table and nothing else', () => {
+    const board = routes.find((r) => r.path === '/v1/public/wards/{wardId}/queue');
+    expect(board?.needs).toEqual({ dossiers: 'read' });
   });
 
   it('grants the scans bucket to exactly the routes that sign or check scans', () => {

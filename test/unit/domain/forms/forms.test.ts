@@ -9,6 +9,7 @@ import { formApplies } from '#domain/forms/applicability';
 import type { FormInput } from '#domain/forms/common';
 import { buildForm } from '#domain/forms/forms';
 import { FormId } from '#domain/forms/layout';
+import { publicLookupUrl } from '#domain/forms/receipt';
 import { staff } from '../../../support/dossiers.ts';
 import { calendar, dossierWithHistory, formText, RECEIVED, ward } from '../../../support/forms.ts';
 import { REFUSE_REASON, REJECT_REASON, SUPPLEMENT_REASON } from '../../../support/lifecycle-paths.ts';
@@ -60,6 +61,33 @@ describe('Form 01: receipt and appointment', () => {
     expect(office).not.toContain('ABCD2345');
     const without = formText(buildForm('01', input('received')));
     expect(without).toContain('Mã tra cứu hồ sơ: in trên Giấy tiếp nhận bản gốc giao người nộp hồ sơ.');
+  });
+
+  it('makes the applicant’s QR code open the public lookup when the web app’s origin is known', () => {
+    const codesOf = (form: ReturnType<typeof buildForm>) =>
+      form.pages.map((p) => p.blocks.find((b) => b.kind === 'codes'));
+    const code = '000.01.01.H17-260302-0007';
+    const linked = buildForm(
+      '01',
+      input('received', { lookupKey: 'ABCD2345', webOrigin: 'https://d1abc.cloudfront.net/' }),
+    );
+    expect(codesOf(linked)).toEqual([
+      {
+        kind: 'codes',
+        value: code,
+        qr: `https://d1abc.cloudfront.net/lookup?code=${code}&key=ABCD2345`,
+      },
+      { kind: 'codes', value: code },
+    ]);
+    // Without the key there is nothing to look up; without the origin, nowhere to link.
+    const bare = [
+      { kind: 'codes', value: code },
+      { kind: 'codes', value: code },
+    ];
+    expect(
+      codesOf(buildForm('01', input('received', { webOrigin: 'https://d1abc.cloudfront.net' }))),
+    ).toEqual(bare);
+    expect(codesOf(buildForm('01', input('received', { lookupKey: 'ABCD2345' })))).toEqual(bare);
   });
 
   it('says "trong ngày làm việc" for a same-day procedure', () => {
@@ -246,5 +274,13 @@ describe('formApplies', () => {
     const i = { ...input('rejected'), dossier: returned.dossier, history: [...history, returned.entry] };
     expect(returned.dossier.status).toBe('returned');
     expect(formApplies('03', i).applies).toBe(true);
+  });
+});
+
+describe('Function: publicLookupUrl', () => {
+  it('encodes the code and key as query values, whatever they hold', () => {
+    expect(publicLookupUrl('http://127.0.0.1:3000', 'A B&C', 'K=1/2')).toBe(
+      'http://127.0.0.1:3000/lookup?code=A%20B%26C&key=K%3D1%2F2',
+    );
   });
 });

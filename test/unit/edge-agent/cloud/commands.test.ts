@@ -19,6 +19,14 @@ describe('Class: CommandFilter', () => {
       ).toMatchObject({ accepted: true });
     });
 
+    it('accepts no-show, and transfer with the field to send the ticket to', () => {
+      const filter = new CommandFilter();
+      const noShow = { id: 'n', type: 'no_show', counter: 2, expiresAt: '2026-03-02T08:01:00+07:00' };
+      expect(filter.accept(noShow, now)).toEqual({ accepted: true, command: noShow });
+      const transfer = { ...noShow, id: 't', type: 'transfer', field: 'ho-tich' };
+      expect(filter.accept(transfer, now)).toEqual({ accepted: true, command: transfer });
+    });
+
     it('drops a command at or past its expiry, on the agent clock, whatever the offset', () => {
       const filter = new CommandFilter();
       expect(filter.accept(command('a', '2026-03-02T08:00:00+07:00'), now)).toMatchObject({
@@ -60,6 +68,16 @@ describe('Class: CommandFilter', () => {
       [
         'a counter out of range',
         { id: 'x', type: 'recall', counter: 0, expiresAt: '2026-03-02T09:00:00Z' },
+        'x',
+      ],
+      [
+        'a transfer without its field',
+        { id: 'x', type: 'transfer', counter: 2, expiresAt: '2026-03-02T09:00:00Z' },
+        'x',
+      ],
+      [
+        'a transfer to an empty field',
+        { id: 'x', type: 'transfer', counter: 2, field: '', expiresAt: '2026-03-02T09:00:00Z' },
         'x',
       ],
       ['not an object', 'call_next', undefined],
