@@ -1,7 +1,9 @@
+import { resolve } from 'node:path';
 import type { Node } from 'constructs';
 import * as z from 'zod';
 import type { District } from '#domain/catalogue/units';
 import { districtIds, selectDistricts } from './districts.ts';
+import { REPO_ROOT } from './paths.ts';
 import { type StageParameters, stages } from './stages.ts';
 
 /** What one synth builds: the stage's parameters, where, and which districts. */
@@ -14,7 +16,12 @@ export interface Deployment {
   readonly districts: readonly District[];
   /** Subscribed to the alarm topic when given (the address confirms by e-mail). */
   readonly alarmEmail: string | undefined;
+  /** The built web app (`npm run build`) the city stack uploads: an absolute directory. */
+  readonly webDist: string;
 }
+
+/** Where `npm run build` puts the web app, relative to the repository root. */
+export const DEFAULT_WEB_DIST = 'web/dist';
 
 /** The context keys the app reads (`cdk synth -c key=value`), all optional. */
 const Context = z
@@ -30,6 +37,7 @@ const Context = z
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a region name such as ap-southeast-1')
       .optional(),
     alarmEmail: z.email().optional(),
+    webDist: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.district !== undefined && !districtIds.includes(c.district)) {
@@ -52,7 +60,8 @@ export class InvalidDeploymentError extends Error {
 /**
  * Reads and validates the deployment from CDK context, failing fast on unknown values. The
  * account falls back to the one the CLI found in the credentials (`CDK_DEFAULT_ACCOUNT`); the
- * region is the stage's unless `-c region=` overrides it.
+ * region is the stage's unless `-c region=` overrides it; the web build is `-c webDist=`, else
+ * `MOTCUA_WEB_DIST`, else web/dist (relative paths from the repository root).
  */
 export function readDeployment(node: Node, env: NodeJS.ProcessEnv = process.env): Deployment {
   const raw = {
@@ -61,6 +70,7 @@ export function readDeployment(node: Node, env: NodeJS.ProcessEnv = process.env)
     account: node.tryGetContext('account') ?? env.CDK_DEFAULT_ACCOUNT,
     region: node.tryGetContext('region'),
     alarmEmail: node.tryGetContext('alarmEmail'),
+    webDist: node.tryGetContext('webDist') ?? env.MOTCUA_WEB_DIST,
   };
   const parsed = Context.safeParse(raw);
   if (!parsed.success) {
@@ -76,5 +86,6 @@ export function readDeployment(node: Node, env: NodeJS.ProcessEnv = process.env)
     region: context.region ?? stage.region,
     districts: selectDistricts(context.district),
     alarmEmail: context.alarmEmail,
+    webDist: resolve(REPO_ROOT, context.webDist ?? DEFAULT_WEB_DIST),
   };
 }

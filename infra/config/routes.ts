@@ -14,9 +14,11 @@ export interface DeployedRoute extends Route {
 
 /**
  * Paths under this prefix are the public lookup: no login, personal data behind a key. They get
- * the WAF rate-based rule, tighter method throttling and reserved concurrency.
+ * the WAF rate-based rule (against guessing keys), tighter method throttling and reserved
+ * concurrency. The public queue board (`/v1/public/wards/…`) is not under it: a hall screen
+ * refreshing every few seconds from a ward's one IP would use up the lookup's allowance.
  */
-export const PUBLIC_LOOKUP_PREFIX = '/v1/public/';
+export const PUBLIC_LOOKUP_PREFIX = '/v1/public/dossiers/';
 
 /** Whether a route is the public lookup (see PUBLIC_LOOKUP_PREFIX). */
 export function isPublicLookup(route: Pick<Route, 'path'>): boolean {

@@ -75,9 +75,11 @@ export class UserDirectory extends Construct {
     }
     this.webClient = this.userPool.addClient('WebClient', {
       userPoolClientName: 'web',
-      // A browser app keeps no secret; SRP never sends the password.
+      // A browser app keeps no secret. The web app signs in with USER_PASSWORD_AUTH (the
+      // password goes to Cognito over TLS, never to our API), which needs no SRP library in the
+      // bundle; SRP stays open for clients that have one.
       generateSecret: false,
-      authFlows: { userSrp: true },
+      authFlows: { userSrp: true, userPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

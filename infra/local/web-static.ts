@@ -2,24 +2,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { webFileType } from '../web-files.ts';
 
 /**
  * Serves the built web app (web/dist) beside the API, as CloudFront does in the cloud: files
  * by path, `index.html` for every other page address (the app routes in the browser), and
  * `/config.json` telling the app to sign in with the local token issuer on this origin.
  */
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** The app's runtime configuration for the local runtime (web/src/shared/config.ts). */
 export const LOCAL_WEB_CONFIG = { auth: { kind: 'local' }, apiBase: '', districtApis: {} } as const;
@@ -34,7 +23,7 @@ export async function serveWeb(
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (path === '/config.json') {
     const body = JSON.stringify(LOCAL_WEB_CONFIG);
-    res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': webFileType('.json'), 'cache-control': 'no-store' });
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   }
@@ -49,12 +38,12 @@ export async function serveWeb(
   const found = await fileAt(file);
   // A page address is the app's (dossier codes have dots, so only known file types count as
   // files); a missing asset is a real 404.
-  const isAsset = extname(decoded).toLowerCase() in TYPES;
+  const isAsset = webFileType(extname(decoded)) !== undefined;
   const target = found ?? (isAsset ? undefined : await fileAt(join(webDir, 'index.html')));
   if (!target) return false;
   const immutable = target.includes(`${sep}assets${sep}`);
   res.writeHead(200, {
-    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+    'content-type': webFileType(extname(target)) ?? 'application/octet-stream',
     'content-length': (await stat(target)).size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',

@@ -20,6 +20,8 @@ export interface CityStackProps extends StackProps {
   /** Every district of the unit configuration, whichever the synth selects. */
   readonly districts: readonly District[];
   readonly alarmEmail?: string;
+  /** The built web app to upload (`npm run build`, see config/deployment.ts). */
+  readonly webDist: string;
 }
 
 /**
@@ -55,7 +57,17 @@ export class CityStack extends Stack {
       retentionDays: stage.logRetentionDays,
       cloudFrontLogs: true,
     });
-    this.web = new WebHosting(this, 'Web', { logsBucket: logs.bucket });
+    this.web = new WebHosting(this, 'Web', {
+      logsBucket: logs.bucket,
+      build: props.webDist,
+      // Every district, whichever this synth builds: a district not deployed yet has no file,
+      // and the app says its API is unreachable.
+      config: {
+        auth: { kind: 'cognito', region: this.region, clientId: this.users.webClient.userPoolClientId },
+        districtIds: props.districts.map((d) => d.id),
+      },
+      logRetentionDays: stage.logRetentionDays,
+    });
     this.apiGatewayLogging = new ApiGatewayLogging(this, 'ApiGatewayLogging');
     new AgentPolicy(this, 'AgentPolicy', { prefix: stage.prefix });
     new IotLogging(this, 'IotLogging', {
@@ -84,6 +96,8 @@ export class CityStack extends Stack {
       this.users.webClient.userPoolClientId,
       this.alarms.topic.topicArn,
       this.web.distribution.distributionDomainName,
+      this.web.siteBucket.bucketName,
+      this.web.siteBucket.bucketArn,
       this.iotDataEndpoint.address,
     ];
     for (const value of values) this.exportValue(value);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { District } from '#domain/catalogue/units';
 import { scansBucket, scansBucketName } from '#infra/buckets';
@@ -18,7 +19,9 @@ import { DistrictApi } from '../constructs/district-api.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { type RouteData, RouteFunction } from '../constructs/route-function.ts';
 import { ScansBucket } from '../constructs/scans-bucket.ts';
+import { SiteFiles } from '../constructs/site-files.ts';
 import { StreamConsumer } from '../constructs/stream-consumer.ts';
+import { DISTRICT_CONFIG_PREFIX, SHELL_CACHE } from '../constructs/web-hosting.ts';
 import type { CityStack } from './city-stack.ts';
 
 export interface DistrictStackProps extends StackProps {
@@ -33,8 +36,9 @@ export interface DistrictStackProps extends StackProps {
 
 /**
  * One district's deployment, shared by its wards: the dossier table and scans bucket, the API
- * with a Lambda per route, its firewall, the agent ingest (IoT topic rules), and the dashboard
- * and alarms; plus the stream consumer once its handler exists.
+ * with a Lambda per route, its firewall, the agent ingest (IoT topic rules), the dashboard and
+ * alarms, and the web app's `/config/districts/<id>.json` naming its API; plus the stream
+ * consumer once its handler exists.
  */
 export class DistrictStack extends Stack {
   readonly table: DataTable;
@@ -44,6 +48,8 @@ export class DistrictStack extends Stack {
   readonly routeFunctions: RouteFunction[] = [];
   /** The IoT topic rules and their Lambda, when config/consumers.ts names the handler. */
   readonly agentIngest?: AgentIngest;
+  /** Writes this district's `/config/districts/<id>.json` into the web app's bucket. */
+  readonly webConfig: SiteFiles;
 
   constructor(scope: Construct, id: string, props: DistrictStackProps) {
     super(scope, id, props);
@@ -88,8 +94,13 @@ export class DistrictStack extends Stack {
       MOTCUA_COGNITO_ISSUER: city.users.issuer,
       MOTCUA_COGNITO_CLIENT_ID: city.users.webClient.userPoolClientId,
     };
-    // API answers name the web app's origin (functions/api/http.ts); event consumers answer no browser.
-    const routeEnvironment = { ...environment, MOTCUA_ALLOWED_ORIGIN: city.web.origin };
+    // API answers name the web app's origin (functions/api/http.ts), and the receipt's QR code links
+    // to its public lookup; event consumers answer no browser.
+    const routeEnvironment = {
+      ...environment,
+      MOTCUA_ALLOWED_ORIGIN: city.web.origin,
+      MOTCUA_WEB_URL: city.web.origin,
+    };
     const data: RouteData = {
       dossiers: this.table,
       city: city.cityTable,
@@ -107,6 +118,7 @@ export class DistrictStack extends Stack {
       this.api.addRoute(route, fn.fn);
       this.routeFunctions.push(fn);
     }
+    this.webConfig = this.publishApiUrl(district, city, stage);
     const firewall = new ApiFirewall(this, 'Firewall', {
       name: `${stage.prefix}-${district.id}-api`,
       stageArn: this.api.api.deploymentStage.stageArn,
@@ -149,5 +161,36 @@ export class DistrictStack extends Stack {
         source: this.table,
       });
     }
+  }
+
+  /**
+   * Writes `/config/districts/<id>.json` (`{ "apiUrl": … }`) into the city's site bucket, so the
+   * web app finds this district's API without a city deploy. The upload may write that one key
+   * and delete nothing, so a district can never touch another's file or the app; it is kept when
+   * the stack is deleted (removing it would empty the whole prefix). No CloudFront invalidation:
+   * the file is `no-cache`, which CloudFront keeps for one second.
+   */
+  private publishApiUrl(district: District, city: CityStack, stage: StageParameters): SiteFiles {
+    const files = new SiteFiles(this, 'WebConfig', {
+      bucketName: city.web.siteBucket.bucketName,
+      bucketArn: city.web.siteBucket.bucketArn,
+      encryptionKey: city.web.siteBucket.encryptionKey,
+      logRetentionDays: stage.logRetentionDays,
+    });
+    const file = `${district.id}.json`;
+    files.upload('ApiUrl', {
+      sources: [Source.jsonData(file, { apiUrl: this.apiUrl })],
+      keyPrefix: DISTRICT_CONFIG_PREFIX,
+      files: [file],
+      prune: false,
+      cacheControl: SHELL_CACHE,
+    });
+    return files;
+  }
+
+  /** The API's base URL with its stage and no trailing slash (`https://<id>.execute-api.<region>.amazonaws.com/<stage>`). */
+  get apiUrl(): string {
+    const api = this.api.api;
+    return `https://${api.restApiId}.execute-api.${this.region}.${this.urlSuffix}/${api.deploymentStage.stageName}`;
   }
 }

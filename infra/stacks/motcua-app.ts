@@ -37,6 +37,7 @@ export function addMotcuaStacks(
     stage,
     districts: allDistricts,
     alarmEmail: deployment.alarmEmail,
+    webDist: deployment.webDist,
   });
   const districts = deployment.districts.map((district) => {
     const stack = new DistrictStack(app, names.districtStack(stage, district.id), {

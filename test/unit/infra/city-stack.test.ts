@@ -1,12 +1,23 @@
+import type { CfnElement } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS, Role } from '#domain/auth/principal';
 import { districtIds } from '#infra/config/districts';
 import { stages } from '#infra/config/stages';
 import { POLICY_VARIABLES } from '#infra/constructs/agent-policy';
+import { STATIC_FILE_TYPES } from '#infra/constructs/web-hosting';
 import { cityTable } from '#infra/tables';
-import { type Synthesised, synthMotcua } from './support/synth.ts';
-import { asList, onlyResource, type Props, resourcesOf } from './support/template.ts';
+import { logicalId, type Synthesised, synthMotcua } from './support/synth.ts';
+import {
+  asList,
+  bucketDeployments,
+  flatten,
+  onlyResource,
+  type Props,
+  resourcesOf,
+  statementsOfRole,
+  uploadedFiles,
+} from './support/template.ts';
 
 let synth: Synthesised;
 let template: Template;
@@ -39,6 +50,15 @@ describe('City stack: staff directory', () => {
     expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
     expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
     expect(pool.DeletionProtection).toBe('ACTIVE');
+  });
+
+  it('lets the web client sign in with USER_PASSWORD_AUTH, as the web app does, and keeps SRP', () => {
+    const client = onlyResource(template, 'AWS::Cognito::UserPoolClient');
+    expect([...client.ExplicitAuthFlows].sort()).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
   });
 
   it('lets the web client read the ward and district but never write them', () => {
@@ -115,14 +135,132 @@ describe('City stack: hosted web app', () => {
     expect(security.ContentSecurityPolicy.ContentSecurityPolicy).toContain("script-src 'self'");
   });
 
-  it('routes extension-less paths to the app shell and leaves files alone', () => {
+  it('routes every app path to the shell, dots in procedure ids and dossier codes included, and leaves files alone', () => {
     const code = onlyResource(template, 'AWS::CloudFront::Function').FunctionCode as string;
     const handler = new Function(`${code}; return handler;`)() as (e: unknown) => { uri: string };
     const uri = (path: string) => handler({ request: { uri: path } }).uri;
-    expect(uri('/')).toBe('/index.html');
-    expect(uri('/dossiers/000.01.01.H17-250101-0001')).toBe('/index.html');
-    expect(uri('/assets/index-abc123.js')).toBe('/assets/index-abc123.js');
-    expect(uri('/favicon.ico')).toBe('/favicon.ico');
+    const routes = ['/', '/desk', '/lookup', '/queue/hai-chau-i', '/procedures/2.000884'];
+    for (const route of [...routes, '/dossiers/000.01.01.H17-250101-0001']) {
+      expect(uri(route), route).toBe('/index.html');
+    }
+    const files = [
+      '/assets/index-abc123.js',
+      '/favicon.ico',
+      '/config.json',
+      '/config/districts/son-tra.json',
+    ];
+    for (const file of [...files, ...STATIC_FILE_TYPES.map((type) => `/assets/file-0a1b.${type}`)]) {
+      expect(uri(file), file).toBe(file);
+    }
+  });
+
+  it("answers a missing file with S3's error, not with the shell (no custom error responses)", () => {
+    const config = onlyResource(template, 'AWS::CloudFront::Distribution').DistributionConfig;
+    expect(config.CustomErrorResponses).toBeUndefined();
+  });
+});
+
+describe('City stack: the web app upload', () => {
+  const deployment = (name: 'Assets' | 'Shell') => {
+    const found = Object.entries(bucketDeployments(template)).find(([id]) =>
+      id.startsWith(`WebFiles${name}`),
+    );
+    if (!found) throw new Error(`no ${name} upload`);
+    return { id: found[0], resource: found[1], props: found[1].Properties as Props };
+  };
+  const site = () => logicalId(synth.city.web.siteBucket.node.defaultChild as CfnElement);
+
+  it('uploads the hashed assets under assets/, cached for a year and never pruned, so open pages still load old chunks', () => {
+    const { props, resource } = deployment('Assets');
+    expect(props.DestinationBucketName).toEqual({ Ref: site() });
+    expect(props.DestinationBucketKeyPrefix).toBe('assets/');
+    expect(props.Prune).toBe(false);
+    expect(props.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=31536000, immutable' });
+    expect(props.DistributionId).toBeUndefined();
+    expect(Object.keys(uploadedFiles(synth.outdir, resource))).toEqual(['index-fixture.js']);
+  });
+
+  it("uploads the shell and /config.json uncached, after the assets, pruning all but the assets and the districts' files, and invalidates them", () => {
+    const { props, resource } = deployment('Shell');
+    expect(props.DestinationBucketName).toEqual({ Ref: site() });
+    expect(props.DestinationBucketKeyPrefix).toBeUndefined();
+    expect(props.Prune).toBe(true);
+    expect(props.Exclude).toEqual(['assets/*', 'config/districts/*']);
+    expect(props.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(props.DistributionId).toEqual({
+      Ref: logicalId(synth.city.web.distribution.node.defaultChild as CfnElement),
+    });
+    expect(props.DistributionPaths).toEqual(['/index.html', '/config.json']);
+    expect(resource.DependsOn).toContain(deployment('Assets').id);
+    expect(Object.keys(uploadedFiles(synth.outdir, resource)).sort()).toEqual(['config.json', 'index.html']);
+  });
+
+  it('writes /config.json as the web app reads it: Cognito in this region with the web client, and every district', () => {
+    const files = uploadedFiles(synth.outdir, deployment('Shell').resource);
+    const client = logicalId(synth.city.users.webClient.node.defaultChild as CfnElement);
+    expect(JSON.parse(files['config.json'] as string)).toEqual({
+      auth: { kind: 'cognito', region: 'ap-southeast-1', clientId: `<${client}>` },
+      districtIds,
+    });
+  });
+
+  it('lets the upload only write its logs, read its own archives, write the site bucket and invalidate its distribution', () => {
+    const role = logicalId(synth.city.web.files.role.node.defaultChild as CfnElement);
+    expect(resourcesOf(template, 'AWS::IAM::Role')[role]?.Properties.ManagedPolicyArns).toBeUndefined();
+    const archives = [deployment('Assets'), deployment('Shell')].flatMap(({ props }) =>
+      (props.SourceObjectKeys as string[]).map(
+        (key) => `arn:aws:s3:::cdk-hnb659fds-assets-123456789012-ap-southeast-1/${key}`,
+      ),
+    );
+    const bucket = `<${site()}.Arn>`;
+    const distribution = logicalId(synth.city.web.distribution.node.defaultChild as CfnElement);
+    const logs = logicalId(synth.city.web.files.logGroup.node.defaultChild as CfnElement);
+    const statements = statementsOfRole(template, role).map((s) => ({
+      Action: s.Action,
+      Resource: asList(s.Resource).map(flatten),
+      ...(s.Condition ? { Condition: s.Condition } : {}),
+    }));
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`<${logs}.Arn>`] },
+        ...archives.map((archive) => ({ Action: 's3:GetObject', Resource: [archive] })),
+        {
+          Action: 's3:ListBucket',
+          Resource: [bucket],
+          Condition: { StringLike: { 's3:prefix': 'assets/*' } },
+        },
+        { Action: 's3:PutObject', Resource: [`${bucket}/assets/*`] },
+        { Action: 's3:ListBucket', Resource: [bucket] },
+        { Action: ['s3:PutObject', 's3:DeleteObject'], Resource: [`${bucket}/*`] },
+        {
+          Action: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
+          Resource: [`arn:aws:cloudfront::123456789012:distribution/<${distribution}>`],
+        },
+      ]),
+    );
+    expect(statements).toHaveLength(archives.length + 6);
+  });
+
+  it('runs the upload handler under that role, logging into its own log group', () => {
+    const role = logicalId(synth.city.web.files.role.node.defaultChild as CfnElement);
+    const handlers = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Role['Fn::GetAtt']?.[0] === role,
+    );
+    expect(handlers).toHaveLength(1);
+    const logs = logicalId(synth.city.web.files.logGroup.node.defaultChild as CfnElement);
+    expect(handlers[0]?.Properties.LoggingConfig.LogGroup).toEqual({ Ref: logs });
+  });
+
+  it('exports the site bucket for the districts, whichever district this synth builds', () => {
+    const outputs = JSON.stringify(template.toJSON().Outputs);
+    expect(outputs).toContain(`"Ref":"${site()}"`);
+    expect(outputs).toContain(`"Fn::GetAtt":["${site()}","Arn"]`);
+  });
+
+  it('fails the synth, saying how to build, when the web build is missing', async () => {
+    await expect(
+      synthMotcua({ context: { district: 'hai-chau', webDist: 'test/fixtures/no-such-build' } }),
+    ).rejects.toThrow(/the web app is not built: .*no-such-build.*Run `npm run build` first/);
   });
 });
 

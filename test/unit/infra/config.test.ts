@@ -14,6 +14,7 @@ import { REPO_ROOT } from '#infra/config/paths';
 import { deployedRoutes, isPublicLookup } from '#infra/config/routes';
 import { RUNTIME_PACKAGES_LOCK, runtimePackages, runtimePackagesFor } from '#infra/config/runtime-packages';
 import { StageParameters, stages } from '#infra/config/stages';
+import { checkWebBuild, MissingWebBuildError } from '#infra/config/web-build';
 
 const deployment = (context: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   readDeployment(new App({ context }).node, env);
@@ -42,6 +43,12 @@ describe('Deployment context', () => {
     expect(() => selectDistricts('hoang-sa')).toThrow(/unknown district 'hoang-sa'/);
   });
 
+  it('uploads web/dist unless -c webDist= or MOTCUA_WEB_DIST names another build (relative to the repository)', () => {
+    expect(deployment({}).webDist).toBe(join(REPO_ROOT, 'web', 'dist'));
+    expect(deployment({}, { MOTCUA_WEB_DIST: 'build/web' }).webDist).toBe(join(REPO_ROOT, 'build', 'web'));
+    expect(deployment({ webDist: '/srv/web' }, { MOTCUA_WEB_DIST: 'build/web' }).webDist).toBe('/srv/web');
+  });
+
   it('names every bad value at once', () => {
     let message = '';
     try {
@@ -50,6 +57,27 @@ describe('Deployment context', () => {
       message = (error as Error).message;
     }
     for (const key of ['stage:', 'account:', 'alarmEmail:', 'region:']) expect(message).toContain(key);
+  });
+});
+
+describe('Web build', () => {
+  it('accepts a directory with index.html and assets/', () => {
+    const fixture = join(REPO_ROOT, 'test', 'fixtures', 'web-dist');
+    expect(checkWebBuild(fixture)).toBe(fixture);
+  });
+
+  it('fails on a missing build, naming the directory and how to build it', () => {
+    const missing = join(REPO_ROOT, 'test', 'fixtures', 'no-such-build');
+    expect(() => checkWebBuild(missing)).toThrow(MissingWebBuildError);
+    expect(() => checkWebBuild(missing)).toThrow(
+      `${join(missing, 'index.html')} or ${join(missing, 'assets')} is missing. Run \`npm run build\` first`,
+    );
+  });
+
+  it('fails on a directory without the hashed assets (not a Vite build)', () => {
+    expect(() => checkWebBuild(join(REPO_ROOT, 'test', 'fixtures', 'web-dist', 'assets'))).toThrow(
+      MissingWebBuildError,
+    );
   });
 });
 
@@ -94,10 +122,11 @@ describe('Routes as deployed', () => {
     ).rejects.toThrow(/exports no handler with an access rule/);
   });
 
-  it('treats the public dossier lookup as the public lookup', () => {
-    expect(routes.filter(isPublicLookup).map((r) => `${r.method} ${r.path}`)).toContain(
+  it('treats the public dossier lookup as the public lookup, and the public queue board not', () => {
+    expect(routes.filter(isPublicLookup).map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /v1/public/dossiers/{code}',
-    );
+    ]);
+    expect(routes.some((r) => r.path === '/v1/public/wards/{wardId}/queue')).toBe(true);
   });
 });
 

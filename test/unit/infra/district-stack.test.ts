@@ -14,11 +14,13 @@ import { logicalId, type Synthesised, synthMotcua } from './support/synth.ts';
 import {
   apiMethods,
   asList,
+  bucketDeployments,
   flatten,
   onlyResource,
   type Props,
   resourcesOf,
   statementsOfRole,
+  uploadedFiles,
 } from './support/template.ts';
 
 let synth: Synthesised;
@@ -212,9 +214,76 @@ describe('District stack: the API', () => {
   });
 });
 
+describe("District stack: the web app's configuration", () => {
+  const upload = () => {
+    const all = Object.values(bucketDeployments(template));
+    expect(all).toHaveLength(1);
+    return all[0] as Props;
+  };
+
+  it('writes only its own /config/districts/hai-chau.json into the city site bucket, never pruning, never invalidating', () => {
+    const props = upload().Properties as Props;
+    expect(flatten(props.DestinationBucketName)).toMatch(
+      /^<import motcua-city:ExportsOutputRefWebSite[0-9A-F]+>$/,
+    );
+    expect(props.DestinationBucketKeyPrefix).toBe('config/districts/');
+    expect(props.Exclude).toEqual(['*']);
+    expect(props.Include).toEqual(['hai-chau.json']);
+    expect(props.Prune).toBe(false);
+    // Kept on delete: removing it would empty the whole prefix, the other districts' files too.
+    expect(props.RetainOnDelete).toBeUndefined();
+    expect(props.DistributionId).toBeUndefined();
+    expect(props.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+  });
+
+  it("names its API's URL with the stage and no trailing slash", () => {
+    const files = uploadedFiles(synth.outdir, upload());
+    expect(Object.keys(files)).toEqual(['hai-chau.json']);
+    const api = logicalId(stack.api.api.node.defaultChild as CfnElement);
+    const stage = logicalId(stack.api.api.deploymentStage.node.defaultChild as CfnElement);
+    expect(JSON.parse(files['hai-chau.json'] as string)).toEqual({
+      apiUrl: `https://<${api}>.execute-api.ap-southeast-1.<AWS::URLSuffix>/<${stage}>`,
+    });
+  });
+
+  it('lets the upload write that one key and nothing else: no delete, no other key, no CloudFront', () => {
+    const role = logicalId(stack.webConfig.role.node.defaultChild as CfnElement);
+    const logs = logicalId(stack.webConfig.logGroup.node.defaultChild as CfnElement);
+    const [archive] = upload().Properties.SourceObjectKeys as string[];
+    const statements = statementsOfRole(template, role).map((s) => ({
+      Action: s.Action,
+      Resource: asList(s.Resource).map(flatten),
+      ...(s.Condition ? { Condition: s.Condition } : {}),
+    }));
+    const siteArn = /^<import motcua-city:ExportsOutputFnGetAttWebSite[0-9A-F]+Arn[0-9A-F]+>/;
+    expect(statements).toEqual([
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [`<${logs}.Arn>`] },
+      {
+        Action: 's3:GetObject',
+        Resource: [`arn:aws:s3:::cdk-hnb659fds-assets-123456789012-ap-southeast-1/${archive}`],
+      },
+      {
+        Action: 's3:ListBucket',
+        Resource: [expect.stringMatching(new RegExp(`${siteArn.source}$`))],
+        Condition: { StringLike: { 's3:prefix': 'config/districts/*' } },
+      },
+      {
+        Action: 's3:PutObject',
+        Resource: [expect.stringMatching(new RegExp(`${siteArn.source}/config/districts/hai-chau\\.json$`))],
+      },
+    ]);
+    expect(resourcesOf(template, 'AWS::IAM::Role')[role]?.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
 describe('District stack: the Lambdas', () => {
-  const functions = () =>
-    Object.values(resourcesOf(template, 'AWS::Lambda::Function')).map((f) => f.Properties);
+  /** The product's functions: every Lambda but the one that uploads the web app's config file. */
+  const functions = () => {
+    const upload = logicalId(stack.webConfig.role.node.defaultChild as CfnElement);
+    return Object.values(resourcesOf(template, 'AWS::Lambda::Function'))
+      .map((f) => f.Properties)
+      .filter((f) => f.Role['Fn::GetAtt']?.[0] !== upload);
+  };
 
   /** A function's properties in the template. */
   const propsOf = (fn: { node: { defaultChild?: unknown } }) =>
@@ -254,16 +323,18 @@ describe('District stack: the Lambdas', () => {
     }
   });
 
-  it("gives every route the web app's CloudFront origin, and the IoT endpoint only to routes that publish", () => {
+  it("gives every route the web app's CloudFront origin (CORS, printed links), and the IoT endpoint only to routes that publish", () => {
     for (const f of stack.routeFunctions) {
       const variables = propsOf(f.fn).Environment.Variables as Props;
       const label = `${f.route.method} ${f.route.path}`;
-      const expected = [...BASE_ENVIRONMENT, 'MOTCUA_ALLOWED_ORIGIN'];
+      const expected = [...BASE_ENVIRONMENT, 'MOTCUA_ALLOWED_ORIGIN', 'MOTCUA_WEB_URL'];
       if (f.route.needs.iot === 'publish') expected.push('MOTCUA_IOT_DATA_ENDPOINT');
       expect(Object.keys(variables).sort(), label).toEqual(expected.sort());
-      expect(flatten(variables.MOTCUA_ALLOWED_ORIGIN), label).toMatch(
-        /^https:\/\/<import motcua-city:ExportsOutputFnGetAttWebDistribution[0-9A-F]+DomainName[0-9A-F]+>$/,
-      );
+      for (const name of ['MOTCUA_ALLOWED_ORIGIN', 'MOTCUA_WEB_URL']) {
+        expect(flatten(variables[name]), `${label} ${name}`).toMatch(
+          /^https:\/\/<import motcua-city:ExportsOutputFnGetAttWebDistribution[0-9A-F]+DomainName[0-9A-F]+>$/,
+        );
+      }
       if (variables.MOTCUA_IOT_DATA_ENDPOINT) {
         expect(flatten(variables.MOTCUA_IOT_DATA_ENDPOINT), label).toMatch(
           /^<import motcua-city:ExportsOutputFnGetAttIotDataEndpointLookup[0-9A-F]+endpointAddress[0-9A-F]+>$/,

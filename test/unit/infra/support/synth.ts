@@ -12,6 +12,9 @@ import { addMotcuaStacks, type MotcuaStacks } from '#infra/stacks/motcua-app';
 /** The dummy account of the tests; synth needs no credentials and makes no AWS call. */
 export const TEST_ACCOUNT = '123456789012';
 
+/** A two-file stand-in for the web build, so the tests need no `npm run build`. */
+export const WEB_DIST_FIXTURE = 'test/fixtures/web-dist';
+
 export interface SynthOptions {
   /** CDK context, as `-c key=value` would give it. */
   readonly context?: Record<string, string>;
@@ -37,19 +40,28 @@ export async function synthMotcua(options: SynthOptions = {}): Promise<Synthesis
     outdir,
     context: {
       account: TEST_ACCOUNT,
+      webDist: WEB_DIST_FIXTURE,
       ...options.context,
       'aws:cdk:bundling-stacks': [...(options.bundle ?? [])],
     },
   });
-  const routes = await deployedRoutes(options.routes);
-  const stacks = addMotcuaStacks(app, readDeployment(app.node, {}), routes, options.consumers);
-  const assembly = app.synth();
+  const dispose = () => rmSync(outdir, { recursive: true, force: true });
+  let stacks: MotcuaStacks;
+  let assembly: ReturnType<App['synth']>;
+  try {
+    const routes = await deployedRoutes(options.routes);
+    stacks = addMotcuaStacks(app, readDeployment(app.node, {}), routes, options.consumers);
+    assembly = app.synth();
+  } catch (error) {
+    dispose();
+    throw error;
+  }
   return {
     ...stacks,
     app,
     outdir,
     template: (stack) => Template.fromJSON(assembly.getStackByName(stack.stackName).template),
-    dispose: () => rmSync(outdir, { recursive: true, force: true }),
+    dispose,
   };
 }
 

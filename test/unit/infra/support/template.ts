@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are untyped JSON.
@@ -62,4 +64,30 @@ export function flatten(value: unknown): string {
   if (v['Fn::GetAtt']) return `<${(v['Fn::GetAtt'] as string[]).join('.')}>`;
   if (v['Fn::ImportValue']) return `<import ${flatten(v['Fn::ImportValue'])}>`;
   return JSON.stringify(value);
+}
+
+/** The bucket deployments (`Custom::CDKBucketDeployment`) of a template, by logical id. */
+export function bucketDeployments(template: Template): Record<string, Props> {
+  return template.findResources('Custom::CDKBucketDeployment') as Record<string, Props>;
+}
+
+/**
+ * The files a bucket deployment uploads, by name, read from the cloud assembly (`asset.<hash>/`)
+ * with each deploy-time value written as `flatten` writes it (`<Ref>`, `<import …>`).
+ */
+export function uploadedFiles(outdir: string, deployment: Props): Record<string, string> {
+  const files: Record<string, string> = {};
+  const keys = deployment.Properties.SourceObjectKeys as string[];
+  keys.forEach((key, i) => {
+    const dir = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
+    const markers = (deployment.Properties.SourceMarkers?.[i] ?? {}) as Props;
+    for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) continue;
+      let text = readFileSync(path, 'utf8');
+      for (const [marker, value] of Object.entries(markers)) text = text.replaceAll(marker, flatten(value));
+      files[name] = text;
+    }
+  });
+  return files;
 }
