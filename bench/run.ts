@@ -8,7 +8,7 @@ import { type Figure, writeFigures } from './results-file.ts';
  * `npm run bench`: measures the figures of ARCHITECTURE §7 into bench/results.json, each against
  * a baseline measured in the same run. `npm run bench -- intake forms` runs only those groups.
  */
-const GROUPS = ['intake', 'forms', 'lambdas', 'agent'] as const;
+const GROUPS = ['intake', 'forms', 'lambdas', 'agent', 'web'] as const;
 const asked = process.argv.slice(2).filter((a) => (GROUPS as readonly string[]).includes(a));
 const wanted = (group: (typeof GROUPS)[number]) => asked.length === 0 || asked.includes(group);
 
@@ -36,6 +36,11 @@ if (wanted('agent')) {
   console.log('bench: ward agent (kiosk press → printer, outbox drain, memory)…');
   const { agentFigures } = await import('./agent.ts');
   Object.assign(figures, await agentFigures());
+}
+if (wanted('web')) {
+  console.log('bench: web app in Chromium (initial JavaScript per page, time to a usable counter desk)…');
+  const { webFigures } = await import('./web.ts');
+  Object.assign(figures, await webFigures());
 }
 await writeFigures(figures);
 for (const [name, f] of Object.entries(figures)) {
