@@ -59,8 +59,12 @@ async function main(): Promise<void> {
   let step = 0;
   let webDir: string;
   try {
-    webDir = await ensureWebBuild(() =>
-      console.log('  Dựng giao diện web lần đầu / Building the web app (first run, ~10 s)…'),
+    webDir = await ensureWebBuild((reason) =>
+      console.log(
+        reason === 'missing'
+          ? '  Dựng giao diện web lần đầu / Building the web app (first run, ~10 s)…'
+          : '  Mã nguồn web đã đổi, dựng lại / The web sources changed: rebuilding the web app…',
+      ),
     );
   } catch (error) {
     fail(`Không dựng được giao diện web / The web app did not build: ${(error as Error).message}`);

@@ -1,11 +1,12 @@
-import { access } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const WEB_ROOT = join(repoRoot, 'web');
 
 /** Where `npm run build` puts the web app, and where the local server serves it from. */
-export const WEB_DIST = join(repoRoot, 'web', 'dist');
+export const WEB_DIST = join(WEB_ROOT, 'dist');
 
 /** Builds the web app with Vite (what `npm run build` does); `outDir` defaults to web/dist. */
 export async function buildWeb(outDir: string = WEB_DIST): Promise<string> {
@@ -15,7 +16,7 @@ export async function buildWeb(outDir: string = WEB_DIST): Promise<string> {
   process.env.NODE_ENV = 'production';
   try {
     await build({
-      configFile: join(repoRoot, 'web', 'vite.config.ts'),
+      configFile: join(WEB_ROOT, 'vite.config.ts'),
       mode: 'production',
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true },
@@ -27,13 +28,31 @@ export async function buildWeb(outDir: string = WEB_DIST): Promise<string> {
   return outDir;
 }
 
-/** The built app, building it first when there is none (a fresh clone's first `npm start`). */
-export async function ensureWebBuild(onBuild?: () => void): Promise<string> {
+/**
+ * The built app, building it first when there is none (a fresh clone's first `npm start`) or
+ * when a source is newer than the build (after a pull), so the server never shows a stale app.
+ */
+export async function ensureWebBuild(onBuild?: (reason: 'missing' | 'stale') => void): Promise<string> {
+  const built = await modifiedAt(join(WEB_DIST, 'index.html'));
+  if (built !== undefined && (await newestSource()) <= built) return WEB_DIST;
+  onBuild?.(built === undefined ? 'missing' : 'stale');
+  return buildWeb();
+}
+
+async function modifiedAt(path: string): Promise<number | undefined> {
   try {
-    await access(join(WEB_DIST, 'index.html'));
-    return WEB_DIST;
+    return (await stat(path)).mtimeMs;
   } catch {
-    onBuild?.();
-    return buildWeb();
+    return undefined;
   }
+}
+
+/** The newest change among the app's sources: web/src, index.html and the Vite config. */
+async function newestSource(): Promise<number> {
+  const files = (await readdir(join(WEB_ROOT, 'src'), { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  files.push(join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts'));
+  const times = await Promise.all(files.map(modifiedAt));
+  return Math.max(0, ...times.map((t) => t ?? 0));
 }
