@@ -34,6 +34,11 @@ function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }
   return <>{children}</>;
 }
 
+/** Each screen's stylesheet is nested under its class, so screens cannot restyle each other. */
+function screen(name: string, page: ReactNode) {
+  return <div className={`screen-${name}`}>{page}</div>;
+}
+
 function Fallback() {
   const t = useT(common);
   return <Loading label={t('loading')} />;
@@ -45,50 +50,34 @@ export function App() {
       <Layout>
         <Suspense fallback={<Fallback />}>
           <Routes>
-            <Route path={paths.home} element={<ProceduresPage />} />
-            <Route path={paths.procedures} element={<ProceduresPage />} />
-            <Route path={patterns.procedure} element={<ProcedurePage />} />
-            <Route path={paths.lookup} element={<LookupPage />} />
-            <Route path={paths.queueBoards} element={<QueueBoardsPage />} />
-            <Route path={patterns.queueBoard} element={<QueueBoardPage />} />
+            <Route path={paths.home} element={screen('public', <ProceduresPage />)} />
+            <Route path={paths.procedures} element={screen('public', <ProceduresPage />)} />
+            <Route path={patterns.procedure} element={screen('public', <ProcedurePage />)} />
+            <Route path={paths.lookup} element={screen('public', <LookupPage />)} />
+            <Route path={paths.queueBoards} element={screen('public', <QueueBoardsPage />)} />
+            <Route path={patterns.queueBoard} element={screen('public', <QueueBoardPage />)} />
             <Route path={paths.login} element={<LoginPage />} />
             <Route
               path={paths.desk}
-              element={
-                <RequireRole roles={['clerk']}>
-                  <DeskPage />
-                </RequireRole>
-              }
+              element={<RequireRole roles={['clerk']}>{screen('desk', <DeskPage />)}</RequireRole>}
             />
             <Route
               path={paths.inbox}
-              element={
-                <RequireRole roles={STAFF}>
-                  <InboxPage />
-                </RequireRole>
-              }
+              element={<RequireRole roles={STAFF}>{screen('inbox', <InboxPage />)}</RequireRole>}
             />
             <Route
               path={patterns.dossier}
-              element={
-                <RequireRole roles={STAFF}>
-                  <DossierPage />
-                </RequireRole>
-              }
+              element={<RequireRole roles={STAFF}>{screen('dossier', <DossierPage />)}</RequireRole>}
             />
             <Route
               path={paths.admin}
-              element={
-                <RequireRole roles={['ward_admin']}>
-                  <AdminPage />
-                </RequireRole>
-              }
+              element={<RequireRole roles={['ward_admin']}>{screen('admin', <AdminPage />)}</RequireRole>}
             />
             <Route
               path={paths.calendar}
               element={
                 <RequireRole roles={['city_official', 'ward_admin', 'district_official']}>
-                  <CalendarPage />
+                  {screen('calendar', <CalendarPage />)}
                 </RequireRole>
               }
             />

@@ -12,8 +12,19 @@ import type { DossierAction } from '../../../../functions/domain/dossier/actions
 import type { Dossier, HistoryEntry } from '../../../../functions/domain/dossier/dossier.ts';
 import type { DossierStatus } from '../../../../functions/domain/dossier/status.ts';
 import type { QueuePicture } from '../../../../functions/domain/queue/picture.ts';
+import type { PublicQueueBoard } from '../../../../functions/domain/queue/public-board.ts';
 
-export type { District, DossierAction, DossierStatus, Field, Procedure, QueueConfig, QueuePicture, Ward };
+export type {
+  District,
+  DossierAction,
+  DossierStatus,
+  Field,
+  Procedure,
+  PublicQueueBoard,
+  QueueConfig,
+  QueuePicture,
+  Ward,
+};
 
 /** `GET /v1/units`. */
 export interface Units {

@@ -1,0 +1,46 @@
+import { defineMessages } from '../../shared/i18n/i18n.tsx';
+
+/** The ward list and the live queue board. */
+export const queueMessages = defineMessages({
+  vi: {
+    boardsTitle: 'Hàng đợi tại phường, xã',
+    boardsIntro: 'Chọn phường, xã để xem số đang được phục vụ tại từng quầy và số người đang chờ.',
+    findWard: 'Tìm phường, xã',
+    noWard: 'Không có phường, xã nào khớp với tìm kiếm.',
+    serving: 'Đang phục vụ',
+    waiting: 'Đang chờ',
+    counter: 'Quầy {n}',
+    idle: 'Chưa gọi số',
+    waitingCount: '{n} người',
+    totalWaiting: 'Tổng số người đang chờ: {n}',
+    updatedAt: 'Cập nhật lúc {time}',
+    offline: 'Hệ thống xếp hàng của phường đang mất kết nối; số liệu có thể chưa cập nhật',
+    lastSeen: 'Tín hiệu cuối cùng lúc {time}.',
+    refreshFailed: 'Chưa cập nhật được số liệu mới; đang thử lại.',
+    wardNotFound: 'Không tìm thấy phường, xã này.',
+    allWards: 'Chọn phường, xã khác',
+    fullscreen: 'Toàn màn hình',
+    noCounters: 'Phường chưa cấu hình quầy.',
+  },
+  en: {
+    boardsTitle: 'Queues at wards and communes',
+    boardsIntro:
+      'Choose a ward or commune to see the number served at each counter and how many are waiting.',
+    findWard: 'Find a ward or commune',
+    noWard: 'No ward or commune matches.',
+    serving: 'Now serving',
+    waiting: 'Waiting',
+    counter: 'Counter {n}',
+    idle: 'No number called',
+    waitingCount: '{n} people',
+    totalWaiting: 'People waiting in all: {n}',
+    updatedAt: 'Updated at {time}',
+    offline: 'The ward’s queue system is offline; the figures may be out of date',
+    lastSeen: 'Last heard from at {time}.',
+    refreshFailed: 'New figures could not be loaded; trying again.',
+    wardNotFound: 'This ward or commune was not found.',
+    allWards: 'Choose another ward',
+    fullscreen: 'Full screen',
+    noCounters: 'The ward has no counters set up.',
+  },
+});
