@@ -35,6 +35,8 @@ export default defineConfig({
           // Builds the web app and starts the whole local stack once; the files share it (one ward
           // agent, one queue), so they run one after another.
           fileParallelism: false,
+          // A poll waits on the page and often a server round trip: give a loaded CI machine time.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           globalSetup: ['test/setup/browser.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('ward admin page', () => {
     await screenshot(page, 'admin-devices');
 
     await page.getByRole('tab', { name: 'Thủ tục của phường' }).click();
-    expect(new URL(page.url()).searchParams.get('tab')).toBe('procedures');
+    await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('procedures');
     const civil = page.getByRole('region', { name: 'Hộ tịch' });
     await civil.waitFor();
     expect(await civil.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).count()).toBe(1);
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('ward admin page', () => {
     const tax = page.getByRole('checkbox', { name: 'Quầy 8: Thuế' });
     expect(await tax.isChecked()).toBe(false);
     await tax.check();
-    expect(await page.getByText('Có thay đổi chưa lưu.').isVisible()).toBe(true);
+    await page.getByText('Có thay đổi chưa lưu.').waitFor();
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Đã lưu cấu hình phiên bản' }).count())
@@ -129,18 +129,20 @@ describe.skipIf(!hasChromium)('ward admin page', () => {
     const rows = before.queue.counters.length;
     const number = page.getByRole('spinbutton', { name: `Số quầy ở dòng ${rows + 1}` });
     const next = String(Math.max(...before.queue.counters.map((c) => c.number)) + 1);
-    expect(await number.inputValue()).toBe(next);
+    await expect.poll(() => number.inputValue()).toBe(next);
     await page.getByRole('button', { name: 'Lưu cấu hình' }).click();
     const error = page.getByText('Chọn ít nhất một lĩnh vực cho quầy này.');
-    expect(await error.isVisible()).toBe(true);
+    await error.waitFor();
     expect(
       await page.getByRole('checkbox', { name: `Quầy ${next}: Văn thư` }).getAttribute('aria-describedby'),
     ).toBe(await error.getAttribute('id'));
 
     await number.fill('2');
-    expect(await page.getByText('Số quầy này đã có ở dòng khác.').isVisible()).toBe(true);
+    await page.getByText('Số quầy này đã có ở dòng khác.').waitFor();
     await screenshot(page, 'admin-counters-errors');
     await page.getByRole('button', { name: 'Xóa quầy 2' }).last().click();
+    // The row is gone first, then its error with it.
+    await expect.poll(() => page.getByRole('spinbutton', { name: /^Số quầy ở dòng / }).count()).toBe(rows);
     expect(await error.count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Lưu cấu hình' }).isDisabled()).toBe(true);
     expect((await getConfig(token)).version).toBe(before.version);

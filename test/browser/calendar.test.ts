@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('working calendar', () => {
     const { context, page } = await newPage(browser);
     await signIn(page, 'city');
     expect(new URL(page.url()).pathname).toBe('/calendar');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lịch làm việc');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Lịch làm việc');
     const year = Number(await page.getByLabel('Năm', { exact: true }).inputValue());
     const thisYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' });
     expect(year).toBe(Number(thisYear.format(new Date())));
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('working calendar', () => {
     expect(await day(page, `${YEAR}-03-08`).getAttribute('data-mark')).toBe('weekend');
 
     await page.getByRole('button', { name: 'Nạp lịch công bố' }).click();
-    expect(await page.getByRole('heading', { name: `Nạp lịch công bố năm ${YEAR}` }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: `Nạp lịch công bố năm ${YEAR}` }).waitFor();
     await page.getByLabel('Lịch công bố (JSON)').fill(
       JSON.stringify({
         days: [
@@ -106,8 +106,10 @@ describe.skipIf(!hasChromium)('working calendar', () => {
 
     await text.fill('{"days": [');
     await page.getByRole('button', { name: 'Lưu lịch công bố' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('Nội dung không phải JSON hợp lệ');
-    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Nội dung không phải JSON hợp lệ');
+    await expect.poll(() => text.getAttribute('aria-invalid')).toBe('true');
 
     // A make-up working day on a Wednesday: the API's rule, answered for the element.
     await text.fill(

@@ -45,7 +45,9 @@ describe.skipIf(!hasChromium)('counter desk', () => {
 
     // Intake with the keyboard only.
     await chooseProcedure(page, 'khai sinh');
-    expect(await page.getByRole('combobox', { name: 'Thủ tục' }).inputValue()).toBe('Đăng ký khai sinh');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Thủ tục' }).inputValue())
+      .toBe('Đăng ký khai sinh');
     await expect
       .poll(() => page.getByTestId('intake-due').textContent())
       .toMatch(/^\d{2}\/\d{2}\/\d{4} 17:00$/);
@@ -58,14 +60,15 @@ describe.skipIf(!hasChromium)('counter desk', () => {
     // E-mail and address stay empty; the next input is the first document's name.
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     await page.keyboard.type('Tờ khai đăng ký khai sinh');
-    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Văn Bình');
-    expect(await page.getByLabel('Tên giấy tờ 1').inputValue()).toBe('Tờ khai đăng ký khai sinh');
+    await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Văn Bình');
+    await expect.poll(() => page.getByLabel('Tên giấy tờ 1').inputValue()).toBe('Tờ khai đăng ký khai sinh');
     await screenshot(page, 'desk-intake');
     await page.keyboard.press('Alt+KeyS');
 
     const heading = page.getByRole('heading', { name: 'Đã tiếp nhận hồ sơ' });
     await heading.waitFor();
-    expect(await page.locator('#result-heading:focus').count()).toBe(1);
+    // Focus moves to the result once it is on screen.
+    await expect.poll(() => page.locator('#result-heading:focus').count()).toBe(1);
     const code = (await page.getByTestId('dossier-code').textContent()) ?? '';
     expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$/);
     expect(await page.getByTestId('lookup-key').textContent()).toMatch(/^[A-HJ-KM-NP-Z2-9]{8}$/);
@@ -92,7 +95,7 @@ describe.skipIf(!hasChromium)('counter desk', () => {
     await screenshot(page, 'desk-result');
 
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }).click();
-    expect(await page.getByRole('combobox', { name: 'Thủ tục' }).inputValue()).toBe('');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Thủ tục' }).inputValue()).toBe('');
     await context.close();
   });
 
@@ -134,22 +137,26 @@ describe.skipIf(!hasChromium)('counter desk', () => {
       .toBe(1);
 
     await chooseProcedure(page, 'chung thuc chu ky');
-    expect(await page.getByRole('combobox', { name: 'Thủ tục' }).inputValue()).toBe('Chứng thực chữ ký');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Thủ tục' }).inputValue())
+      .toBe('Chứng thực chữ ký');
     await page.getByLabel('Tên giấy tờ 1').fill('Giấy tờ cần chứng thực chữ ký');
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
 
     const name = page.getByLabel('Họ và tên');
     const field = page.locator('.field', { has: name });
-    expect(await field.getByRole('alert').textContent()).toBe('Vui lòng nhập họ và tên người nộp.');
-    expect(await name.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('input[aria-invalid="true"]:focus').count()).toBe(1);
+    await expect
+      .poll(() => field.getByRole('alert').textContent())
+      .toBe('Vui lòng nhập họ và tên người nộp.');
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.locator('input[aria-invalid="true"]:focus').count()).toBe(1);
     expect(intakes).toEqual([]);
     await screenshot(page, 'desk-intake-errors');
 
     await name.fill('Lê Thị Hoa');
     await page.getByRole('button', { name: 'Từ chối tiếp nhận' }).click();
     await page.getByRole('button', { name: 'Xác nhận từ chối' }).click();
-    expect(await page.getByText('Vui lòng nhập lý do từ chối.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Vui lòng nhập lý do từ chối.').count()).toBe(1);
     expect(intakes).toEqual([]);
     await page.getByLabel('Lý do từ chối').fill('Giấy tờ không thuộc thẩm quyền chứng thực của phường.');
     await page.getByRole('button', { name: 'Xác nhận từ chối' }).click();

@@ -195,7 +195,7 @@ describe.skipIf(!hasChromium)('dossier page', () => {
     await page.goto(`${webUrl}/dossiers/${encodeURIComponent(dossier.code)}`);
     await page.getByRole('button', { name: 'Chuyển xử lý' }).click();
     const route = page.getByRole('dialog', { name: 'Chuyển xử lý' });
-    expect(await route.getByLabel('Người xử lý').inputValue()).toBe(`specialist.${WARD}`);
+    await expect.poll(() => route.getByLabel('Người xử lý').inputValue()).toBe(`specialist.${WARD}`);
     await route.getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText('Đã thực hiện: Chuyển xử lý.').waitFor();
     await context.close();
@@ -216,7 +216,7 @@ describe.skipIf(!hasChromium)('dossier page', () => {
     await lp.getByRole('button', { name: 'Trả lại chuyên viên' }).click();
     const sendBack = lp.getByRole('dialog', { name: 'Trả lại chuyên viên' });
     await sendBack.getByRole('button', { name: 'Xác nhận' }).click();
-    expect(await sendBack.getByRole('alert').textContent()).toBe('Vui lòng nhập lý do.');
+    await expect.poll(() => sendBack.getByRole('alert').textContent()).toBe('Vui lòng nhập lý do.');
     await sendBack.getByLabel('Lý do').fill('Thiếu xác nhận của người được giám hộ');
     await sendBack.getByRole('button', { name: 'Xác nhận' }).click();
     await lp.getByText('Đã thực hiện: Trả lại chuyên viên.').waitFor();
@@ -282,7 +282,7 @@ describe.skipIf(!hasChromium)('dossier page', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
     const dialog = page.getByRole('dialog', { name: 'Phiếu kiểm soát quá trình' });
-    expect(await dialog.locator('iframe').getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => dialog.locator('iframe').getAttribute('src')).toMatch(/^blob:/);
     expect(await dialog.getByRole('link', { name: 'Tải về' }).getAttribute('download')).toBe(
       `${routed.code}-mau-06.pdf`,
     );

@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('inboxes', () => {
     await signIn(page, `specialist.${WARD}`);
     expect(new URL(page.url()).pathname).toBe('/inbox');
     const tab = page.getByRole('tab', { name: 'Được giao cho tôi' });
-    expect(await tab.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
     const panel = page.getByRole('tabpanel', { name: 'Được giao cho tôi' });
     await rowOf(page, sameDay.code).waitFor();
 

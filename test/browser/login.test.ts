@@ -29,8 +29,8 @@ describe.skipIf(!hasChromium)('login', () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${webUrl}/login`);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    expect(await page.getByText('Vui lòng nhập tên đăng nhập.').isVisible()).toBe(true);
-    expect(await page.getByText('Vui lòng nhập mật khẩu.').isVisible()).toBe(true);
+    await page.getByText('Vui lòng nhập tên đăng nhập.').waitFor();
+    await page.getByText('Vui lòng nhập mật khẩu.').waitFor();
     await context.close();
   });
 
@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('login', () => {
     await signIn(page, 'clerk.hai-chau-i');
     expect(new URL(page.url()).pathname).toBe('/desk');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    expect(await nav.getByRole('link', { name: 'Quầy tiếp nhận' }).count()).toBe(1);
+    await expect.poll(() => nav.getByRole('link', { name: 'Quầy tiếp nhận' }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
     await context.close();
   });

@@ -76,9 +76,13 @@ describe.skipIf(!hasChromium)('public portal', () => {
       const birth = results.getByRole('link', { name: 'Đăng ký khai sinh', exact: true });
       const search = page.getByLabel('Tìm thủ tục');
 
+      // The search lives in the address, which the page follows in a transition: until the list for
+      // the typed words is on screen, the field still shows the previous ones.
       await search.fill('dang ky khai sinh');
+      await expect.poll(() => search.inputValue()).toBe('dang ky khai sinh');
       await birth.waitFor();
       await search.fill('khai sinh');
+      await expect.poll(() => search.inputValue()).toBe('khai sinh');
       await birth.waitFor();
       expect(await results.getByRole('link', { name: 'Đăng ký kết hôn' }).count()).toBe(0);
       const item = results
@@ -109,7 +113,7 @@ describe.skipIf(!hasChromium)('public portal', () => {
 
       // Back to the list keeps the search.
       await main.getByRole('link', { name: 'Danh sách thủ tục', exact: true }).click();
-      expect(await page.getByLabel('Tìm thủ tục').inputValue()).toBe('khai sinh');
+      await expect.poll(() => page.getByLabel('Tìm thủ tục').inputValue()).toBe('khai sinh');
       await context.close();
     });
 
@@ -159,33 +163,35 @@ describe.skipIf(!hasChromium)('public portal', () => {
     await page.goto(`${webUrl}/lookup`);
     const notFound = page.getByText('Không tìm thấy hồ sơ với mã và mã tra cứu này');
     const submit = page.getByRole('button', { name: 'Tra cứu', exact: true });
+    const lookUp = async (code: string, key: string) => {
+      await page.getByLabel('Mã hồ sơ').fill(code);
+      await page.getByLabel('Mã tra cứu').fill(key);
+      await submit.click();
+    };
+    // "Not found" stays on screen while the next answer loads: each wrong pair follows the right
+    // one, so the "not found" waited for is the answer to it.
+    const lookUpRight = async () => {
+      await lookUp(dossier.code, dossier.lookupKey);
+      await resultOf(page, dossier.code).waitFor();
+    };
 
-    await page.getByLabel('Mã hồ sơ').fill(dossier.code);
-    await page.getByLabel('Mã tra cứu').fill(dossier.lookupKey);
-    await submit.click();
-    await resultOf(page, dossier.code).waitFor();
-
-    await page.getByLabel('Mã tra cứu').fill(dossier.lookupKey === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ');
-    await submit.click();
+    await lookUpRight();
+    await lookUp(dossier.code, dossier.lookupKey === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ');
     await notFound.waitFor();
     expect(await resultOf(page, dossier.code).count()).toBe(0);
 
-    const otherCode = dossier.code.replace(/-\d{4}$/, '-9999');
-    await page.getByLabel('Mã hồ sơ').fill(otherCode);
-    await page.getByLabel('Mã tra cứu').fill(dossier.lookupKey);
-    await submit.click();
+    await lookUpRight();
+    await lookUp(dossier.code.replace(/-\d{4}$/, '-9999'), dossier.lookupKey);
     await notFound.waitFor();
 
+    await lookUpRight();
     // A code no ward issues is answered the same, without asking any district.
-    await page.getByLabel('Mã hồ sơ').fill('999.99.99.H99-260101-0001');
-    await submit.click();
+    await lookUp('999.99.99.H99-260101-0001', dossier.lookupKey);
     await notFound.waitFor();
 
-    await page.getByLabel('Mã hồ sơ').fill('');
-    await page.getByLabel('Mã tra cứu').fill('');
-    await submit.click();
-    expect(await page.getByText('Vui lòng nhập mã hồ sơ.').isVisible()).toBe(true);
-    expect(await page.getByText('Vui lòng nhập mã tra cứu.').isVisible()).toBe(true);
+    await lookUp('', '');
+    await page.getByText('Vui lòng nhập mã hồ sơ.').waitFor();
+    await page.getByText('Vui lòng nhập mã tra cứu.').waitFor();
     await context.close();
   });
 
@@ -239,7 +245,8 @@ describe.skipIf(!hasChromium)('public portal', () => {
       const main = page.getByRole('main');
       await main.getByRole('heading', { name: 'Quận Liên Chiểu' }).waitFor();
       await page.getByLabel('Tìm phường, xã').fill('hai chau');
-      expect(await main.getByRole('heading', { name: 'Quận Liên Chiểu' }).count()).toBe(0);
+      // Shown until the filter applies, so its disappearance is the filter's doing.
+      await expect.poll(() => main.getByRole('heading', { name: 'Quận Liên Chiểu' }).count()).toBe(0);
       await main.getByRole('link', { name: 'Phường Hải Châu I', exact: true }).click();
       await page.waitForURL(`${webUrl}/queue/hai-chau-i`);
 

@@ -111,8 +111,9 @@ describe.skipIf(!hasChromium)(
       await expectCitizenSees(citizen.page, code, 'Đã trả kết quả');
       await screenshot(citizen.page, 'story-citizen-returned');
 
-      // The history the ward keeps (form 06) has every step.
+      // The history the ward keeps (form 06) has every step, once the page has reloaded the dossier.
       const history = clerk.page.getByRole('table', { name: 'Lịch sử xử lý' });
+      await history.filter({ hasText: 'Trả kết quả' }).waitFor();
       for (const step of [
         'Chuyển xử lý',
         'Trình lãnh đạo phê duyệt',
