@@ -1,4 +1,9 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Ward } from '#domain/catalogue/units';
 import { findWardByAgencyCode } from '#domain/catalogue/units';
@@ -41,6 +46,25 @@ export interface Written<T> {
 
 export class DailyLimitError extends ConflictError {}
 
+/** A new dossier with its history rows, and other items to write in the same transaction. */
+export interface NewDossier {
+  readonly dossier: Dossier;
+  readonly history: readonly HistoryEntry[];
+  /** Transaction items (`{ Put: … }`, `{ ConditionCheck: … }`) with conditions of their own. */
+  readonly extra?: readonly NonNullable<TransactWriteCommandInput['TransactItems']>[number][];
+}
+
+/** The condition of `extra[index]` of a `createWith` failed, so nothing was written. */
+export class ExtraConditionFailedError extends ConflictError {
+  constructor(
+    readonly index: number,
+    options?: ErrorOptions,
+  ) {
+    super(`the condition of extra item ${index} failed; nothing was written`);
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
 /**
  * Dossiers in the district table. Every write is one transaction: the dossier item, its
  * history row and (at intake) the ward's daily counter, so nothing is ever half-written.
@@ -59,14 +83,23 @@ export class DossierRepository {
     date: LocalDate,
     build: (code: string) => { dossier: Dossier; entry: HistoryEntry },
   ): Promise<Written<Dossier>> {
+    return this.createWith(ward, date, (code) => {
+      const { dossier, entry } = build(code);
+      return { dossier, history: [entry] };
+    });
+  }
+
+  /**
+   * Like `create`, for a dossier that arrives with its whole history and with `extra` items
+   * written in the same transaction (the historical import's marker). The code comes from the
+   * same counter. A failed condition on an extra item is final: it throws
+   * ExtraConditionFailedError and nothing is written.
+   */
+  createWith(ward: Ward, date: LocalDate, build: (code: string) => NewDossier): Promise<Written<Dossier>> {
     return this.#intakes.run(`${ward.id}#${date}`, () => this.#createWithRetry(ward, date, build));
   }
 
-  async #createWithRetry(
-    ward: Ward,
-    date: LocalDate,
-    build: (code: string) => { dossier: Dossier; entry: HistoryEntry },
-  ) {
+  async #createWithRetry(ward: Ward, date: LocalDate, build: (code: string) => NewDossier) {
     const table = districtTable(ward.districtId);
     const key = counterKey(ward.id, date);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -77,7 +110,7 @@ export class DossierRepository {
       const next = current + 1;
       if (next > MAX_SEQUENCE)
         throw new DailyLimitError(`ward ${ward.id} has used all ${MAX_SEQUENCE} codes of ${date}`);
-      const { dossier, entry } = build(formatDossierCode(ward.agencyCode, date, next));
+      const { dossier, history, extra = [] } = build(formatDossierCode(ward.agencyCode, date, next));
       try {
         const result = await documentClient().send(
           new TransactWriteCommand({
@@ -103,12 +136,17 @@ export class DossierRepository {
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
-              newEventPut(table, dossier.code, entry),
+              ...history.map((entry) => newEventPut(table, dossier.code, entry)),
+              ...extra,
             ],
           }),
         );
         return written(dossier, result.ConsumedCapacity, attempt);
       } catch (error) {
+        const failedExtra = (cancellationCodes(error) ?? [])
+          .slice(2 + history.length)
+          .indexOf('ConditionalCheckFailed');
+        if (failedExtra !== -1) throw new ExtraConditionFailedError(failedExtra, { cause: error });
         if (!isRetryable(error)) throw error;
         await backoff(attempt);
       }

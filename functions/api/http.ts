@@ -18,9 +18,18 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
+/** A body read as text instead of JSON (an NDJSON file), then checked by `body` (e.g. `z.string()`). */
+export interface TextBody {
+  /** Accepted media types, without parameters: `application/x-ndjson`. */
+  readonly mediaTypes: readonly string[];
+  /** Size limit in bytes, instead of MAX_BODY_BYTES. */
+  readonly maxBytes: number;
+}
+
 export interface HttpSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
   readonly access: Access;
   readonly body?: B;
+  readonly textBody?: TextBody;
   readonly query?: Q;
   readonly path?: P;
 }
@@ -91,7 +100,8 @@ export function httpHandler<
     const principal = spec.access === 'public' ? undefined : await authenticate(event, spec.access);
     const path = parsePart(spec.path, event.pathParameters ?? {}, 'path');
     const query = parsePart(spec.query, event.queryStringParameters ?? {}, 'query');
-    const body = spec.body ? parsePart(spec.body, readJson(event), undefined) : undefined;
+    const read = () => (spec.textBody ? readText(event, spec.textBody) : readJson(event));
+    const body = spec.body ? parsePart(spec.body, read(), undefined) : undefined;
     const result = await run({ body, query, path, principal, requestId, now: new Date() } as never);
     if (result.raw) return rawResponse(result, result.raw);
     return {
@@ -135,15 +145,8 @@ async function authenticate(event: APIGatewayProxyEvent, access: Access): Promis
 
 function readJson(event: APIGatewayProxyEvent): unknown {
   const raw = event.body ?? '';
-  const bytes = Buffer.byteLength(raw, event.isBase64Encoded ? 'base64' : 'utf8');
-  if (bytes > MAX_BODY_BYTES) {
-    throw new HttpError(
-      413,
-      'payload_too_large',
-      `the request body is ${bytes} bytes; the limit is ${MAX_BODY_BYTES}`,
-    );
-  }
-  const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'];
+  checkSize(event, MAX_BODY_BYTES);
+  const type = contentType(event);
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'unsupported_media_type', `the body must be application/json, not ${type}`);
   }
@@ -154,6 +157,36 @@ function readJson(event: APIGatewayProxyEvent): unknown {
   } catch (error) {
     throw new HttpError(400, 'malformed_json', `the body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+function readText(event: APIGatewayProxyEvent, spec: TextBody): string {
+  checkSize(event, spec.maxBytes);
+  const type = contentType(event);
+  const mime = (type?.split(';')[0] ?? '').trim().toLowerCase();
+  if (!spec.mediaTypes.includes(mime)) {
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      `the body must be ${spec.mediaTypes.join(' or ')}, not ${type ?? 'untyped'}`,
+    );
+  }
+  const raw = event.body ?? '';
+  return event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+}
+
+function checkSize(event: APIGatewayProxyEvent, limit: number): void {
+  const bytes = Buffer.byteLength(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+  if (bytes > limit) {
+    throw new HttpError(
+      413,
+      'payload_too_large',
+      `the request body is ${bytes} bytes; the limit is ${limit}`,
+    );
+  }
+}
+
+function contentType(event: APIGatewayProxyEvent): string | undefined {
+  return event.headers?.['content-type'] ?? event.headers?.['Content-Type'];
 }
 
 function parsePart<S extends z.ZodType>(schema: S | undefined, input: unknown, prefix: string | undefined) {

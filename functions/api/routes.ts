@@ -136,4 +136,30 @@ export const routes: readonly Route[] = [
     module: 'queue/config-put',
     needs: { dossiers: 'write', iot: 'publish' },
   },
+  { method: 'GET', path: '/v1/reports/06a', module: 'reports/06a', needs: { city: 'read' } },
+  {
+    method: 'POST',
+    path: '/v1/import/dossiers',
+    module: 'import/dossiers',
+    needs: { dossiers: 'write', city: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/dashboards/dossiers',
+    module: 'dashboards/dossiers',
+    needs: { city: 'read', dossiers: 'read' },
+  },
+  { method: 'GET', path: '/v1/dashboards/queue', module: 'dashboards/queue', needs: { city: 'read' } },
+  {
+    method: 'GET',
+    path: '/v1/dashboards/satisfaction',
+    module: 'dashboards/satisfaction',
+    needs: { city: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/dashboards/devices',
+    module: 'dashboards/devices',
+    needs: { city: 'read', dossiers: 'read' },
+  },
 ];

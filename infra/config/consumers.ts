@@ -27,9 +27,9 @@ export interface DistrictConsumers {
 /**
  * What the app deploys today. The agent ingest is the queue's handler: it stores events
  * (idempotently) and each agent's presence in the district table, and puts the `AgentOnline`
- * metric the offline alarms watch. The stats aggregation comes with its handler (the dashboards), e.g.
- * `statsAggregation: { entry: 'functions/handlers/streams/aggregate.ts', module:
- * 'streams/aggregate', needs: { city: 'write' } }`.
+ * metric the offline alarms watch. The stats aggregation folds the district table's stream into
+ * the city table's counters (the consumer construct grants the stream); it reads the district
+ * table's queue events too, for a ticket's counter and clerk, and never writes there.
  */
 export const plannedConsumers: DistrictConsumers = {
   agentIngest: {
@@ -37,5 +37,11 @@ export const plannedConsumers: DistrictConsumers = {
     module: 'queue/ingest',
     topics: ['events', 'status'],
     needs: { dossiers: 'write' },
+  },
+  statsAggregation: {
+    entry: 'functions/handlers/streams/aggregate.ts',
+    module: 'streams/aggregate',
+    // The queue fold reads a ticket's events from the district table to know its counter and clerk.
+    needs: { city: 'write', dossiers: 'read' },
   },
 };

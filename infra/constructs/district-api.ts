@@ -30,10 +30,14 @@ export interface Throttle {
 /**
  * Media types API Gateway returns as bytes: a handler's base64 body (`isBase64Encoded`, see
  * functions/api/http.ts) is decoded when the request's first `Accept` type matches one, so
- * `GET /v1/dossiers/{code}/forms/{form}` must be fetched with `Accept: application/pdf`.
- * HTML previews and JSON are text and pass as they are.
+ * `GET /v1/dossiers/{code}/forms/{form}` must be fetched with `Accept: application/pdf` and
+ * `GET /v1/reports/06a?format=xlsx` with the Excel type. HTML previews, CSV and JSON are text
+ * and pass as they are. No wildcard type: it would hand every request body to the Lambdas base64 encoded.
  */
-export const BINARY_MEDIA_TYPES = ['application/pdf'] as const;
+export const BINARY_MEDIA_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
 
 /**
  * The access log line. The route is logged as its template (`$context.resourcePath`, e.g.

@@ -6,12 +6,13 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { routes } from '#api/routes';
 import { DEFAULT_BUCKET_PREFIX } from '#infra/buckets';
-import { DEFAULT_TABLE_PREFIX } from '#infra/tables';
-import { ensureTables } from './create-tables.ts';
+import { cityTableName, DEFAULT_TABLE_PREFIX } from '#infra/tables';
+import { ensureTables, tablesFor } from './create-tables.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb.ts';
 import { type QueueRuntime, type QueueRuntimeOptions, startQueueRuntime } from './queue-runtime.ts';
 import { type S3Local, startS3Local } from './s3.ts';
 import { type ApiHandler, createApiServer, loginRoute } from './server.ts';
+import type { StreamPoller } from './stream-poller.ts';
 
 /**
  * The whole backend on one machine: DynamoDB Local, the tables from infra/tables.ts, s3rver with
@@ -49,9 +50,14 @@ export interface RuntimeOptions {
   queue?: Omit<QueueRuntimeOptions, 'dataDir'>;
   /** The built web app to serve at `/` (web/dist); the API alone without it. */
   webDir?: string;
+  /**
+   * Also follow the district tables' streams into the statistics aggregation, as the cloud's
+   * stream consumer does (`npm start` does; tests that do not read statistics need not).
+   */
+  streams?: boolean;
 }
 
-export type RuntimeStep = 'dynamodb' | 'tables' | 's3' | 'api' | 'queue';
+export type RuntimeStep = 'dynamodb' | 'tables' | 's3' | 'api' | 'queue' | 'streams';
 
 export interface Runtime {
   readonly url: string;
@@ -63,6 +69,8 @@ export interface Runtime {
   readonly jwtSecret: string;
   /** The broker, data-plane shim and demo agent, when `queue` was asked for. */
   readonly queue?: QueueRuntime;
+  /** The stream poller feeding the statistics aggregation, when `streams` was asked for. */
+  readonly streams?: StreamPoller;
   stop(): Promise<void>;
 }
 
@@ -97,6 +105,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   let s3: S3Local | undefined;
   let queue: QueueRuntime | undefined;
   let queueDir: string | undefined;
+  let streams: StreamPoller | undefined;
   try {
     const jwtSecret = dataDir ? await loadOrCreateSecret(join(dataDir, 'jwt-secret')) : newSecret();
     setFunctionEnvironment(endpoint, tablePrefix, jwtSecret);
@@ -127,9 +136,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       queueDir = dataDir ? join(dataDir, 'queue') : await mkdtemp(join(tmpdir(), 'motcua-queue-'));
       queue = await startQueueRuntime({ ...options.queue, dataDir: queueDir });
     }
+    if (options.streams) {
+      options.onStep?.('streams');
+      streams = await startStatsStreams(endpoint, tablePrefix);
+    }
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        await streams?.stop();
         await queue?.stop();
         if (!dataDir && queueDir) await rm(queueDir, { recursive: true, force: true });
         await closeServer(server as Server);
@@ -147,15 +161,34 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       bucketPrefix,
       jwtSecret,
       ...(queue ? { queue } : {}),
+      ...(streams ? { streams } : {}),
       stop,
     };
   } catch (error) {
+    await streams?.stop();
     await queue?.stop();
     if (server?.listening) await closeServer(server);
     await s3?.stop();
     await dynamodb?.stop();
     throw error;
   }
+}
+
+/**
+ * The district tables' streams → the aggregation handler, with its dead-letter store. Loaded on
+ * demand, so a runtime without streams does not load the folds.
+ */
+async function startStatsStreams(endpoint: string, tablePrefix: string): Promise<StreamPoller> {
+  const [{ startStreamPoller }, { handler }, { putDeadLetter }] = await Promise.all([
+    import('./stream-poller.ts'),
+    import('#handlers/streams/aggregate'),
+    import('#adapters/stats-repository'),
+  ]);
+  const city = cityTableName(tablePrefix);
+  const tables = tablesFor(tablePrefix)
+    .map((t) => t.name)
+    .filter((name) => name !== city);
+  return startStreamPoller({ endpoint, tables, handler, deadLetter: putDeadLetter });
 }
 
 /**

@@ -32,6 +32,7 @@ const STEPS: Record<RuntimeStep, string> = {
   api: 'Mở API / Starting the API',
   queue:
     'Khởi động MQTT (IoT Core cục bộ) và máy trạm phường demo / Starting MQTT (local IoT Core) and the demo ward agent',
+  streams: 'Theo dõi luồng thay đổi để tổng hợp số liệu / Following the table streams into the statistics',
 };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       dataDir,
       fresh,
       onStep: (s) => console.log(`  [${++step}/${Object.keys(STEPS).length}] ${STEPS[s]}…`),
+      streams: true,
       queue: {
         brokerPort: parsePort(process.env.MOTCUA_BROKER_PORT, 8883, 'MOTCUA_BROKER_PORT'),
         agentPort: parsePort(process.env.AGENT_PORT, 4000, 'AGENT_PORT'),

@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { tablesFor } from '#infra/local/create-tables';
 import { startRuntime } from '#infra/local/runtime';
 import type { ApiHandler } from '#infra/local/server';
+import type { StreamPoller } from '#infra/local/stream-poller';
 import { DEMO_PASSWORD } from '#infra/local/token-issuer';
 
 /** A running local API on its own tables of the run's shared DynamoDB Local, and its own s3rver. */
@@ -13,6 +14,8 @@ export interface TestApi {
   /** The s3rver of this API (buckets in a temporary folder). */
   readonly s3Endpoint: string;
   readonly bucketPrefix: string;
+  /** The stream poller, when started with `streams: true`. */
+  readonly streams?: StreamPoller;
   /** Closes the server and s3rver, and drops the tables. */
   stop(): Promise<void>;
 }
@@ -22,7 +25,13 @@ export interface TestApi {
  * its own, and points the functions' environment at them, so a test may also call adapters
  * directly. One at a time per test file: the environment is process-wide.
  */
-export async function startTestApi(options: { loadHandler?: (module: string) => Promise<ApiHandler> } = {}) {
+export async function startTestApi(
+  options: {
+    loadHandler?: (module: string) => Promise<ApiHandler>;
+    /** Follow the streams into the statistics (runtime.ts `streams`); `streams.drain()` waits for them. */
+    streams?: boolean;
+  } = {},
+) {
   const dynamodbEndpoint = inject('dynamodbEndpoint');
   const tablePrefix = `t${randomBytes(4).toString('hex')}`;
   const runtime = await startRuntime({ ...options, port: 0, dynamodbEndpoint, tablePrefix, inMemory: true });
@@ -40,6 +49,7 @@ export async function startTestApi(options: { loadHandler?: (module: string) => 
     tablePrefix,
     s3Endpoint: runtime.s3Endpoint,
     bucketPrefix: runtime.bucketPrefix,
+    ...(runtime.streams ? { streams: runtime.streams } : {}),
     stop,
   } satisfies TestApi;
 }

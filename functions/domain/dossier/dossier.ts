@@ -83,6 +83,11 @@ export const Dossier = z.object({
   /** Set once, when the dossier first reaches a finished state (one-stop-rules §5). */
   finishedAt: IsoInstant.optional(),
   outcome: StepOutcome.optional(),
+  /**
+   * Set once, when the dossier first enters a closed state (refused, returned, withdrawn,
+   * stopped): a stable close time, since `updatedAt` still moves with later record actions.
+   */
+  closedAt: IsoInstant.optional(),
   /** The reason of the latest refusal, supplement request, rejection, withdrawal or stop. */
   reason: z.string().optional(),
   lookupKeyHash: z.string(),

@@ -97,6 +97,7 @@ export function receiveDossier(
   if (refused) {
     dossier.reason = request.reason;
     dossier.finishedAt = plan.receivedAt;
+    dossier.closedAt = plan.receivedAt;
     dossier.outcome = stepOutcome(ctx.now, plan.dueAt);
   }
   const entry: HistoryEntry = {

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, UnprocessableError } from '../errors.ts'
 import { parseInstant, toLocalIso } from '../time.ts';
 import { ACTION_LABEL, ACTION_RULES, actionsFor, type DossierAction, RESUME } from './actions.ts';
 import type { Dossier, HistoryEntry } from './dossier.ts';
-import { type DossierStatus, isFinished, isPaused, nationalStatusOf } from './status.ts';
+import { CLOSED_STATUSES, type DossierStatus, isFinished, isPaused, nationalStatusOf } from './status.ts';
 
 export interface ActionCommand {
   readonly action: DossierAction;
@@ -95,6 +95,7 @@ export function applyAction(dossier: Dossier, command: ActionCommand, ctx: Actio
   if (rule.needsReason) next.reason = command.reason?.trim();
   if (isFinished(to) && !dossier.finishedAt)
     next = { ...next, finishedAt: at, outcome: stepOutcome(ctx.now, next.dueAt) };
+  if (CLOSED_STATUSES.includes(to) && !dossier.closedAt) next.closedAt = at;
 
   const entry: HistoryEntry = {
     seq: next.version,

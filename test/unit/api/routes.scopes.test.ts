@@ -72,4 +72,17 @@ describe('Routes: authorization rules', () => {
       'GET /v1/dossiers/{code}/documents/{documentId}': 'read',
     });
   });
+
+  it('lets the dashboards only read: the statistics, and the district table for overdue dossiers and agents', async () => {
+    const dashboards = routes.filter((r) => r.path.startsWith('/v1/dashboards/'));
+    expect(Object.fromEntries(dashboards.map((r) => [`${r.method} ${r.path}`, r.needs]))).toEqual({
+      'GET /v1/dashboards/dossiers': { city: 'read', dossiers: 'read' },
+      'GET /v1/dashboards/queue': { city: 'read' },
+      'GET /v1/dashboards/satisfaction': { city: 'read' },
+      'GET /v1/dashboards/devices': { city: 'read', dossiers: 'read' },
+    });
+    // Each applies the jurisdiction of its scope itself (city, district, ward).
+    for (const route of dashboards)
+      expect((await load(route.module)).access, route.path).toBe('authenticated');
+  });
 });

@@ -9,6 +9,7 @@ import { ESBUILD } from '#infra/config/bundling';
 import { districtIds } from '#infra/config/districts';
 import { REPO_ROOT } from '#infra/config/paths';
 import { runtimePackagesFor } from '#infra/config/runtime-packages';
+import type { StreamConsumer } from '#infra/constructs/stream-consumer';
 import { type Synthesised, synthMotcua } from './support/synth.ts';
 import type { Props } from './support/template.ts';
 
@@ -98,16 +99,20 @@ describe('cdk-nag AwsSolutions', () => {
 });
 
 describe('Bundling', () => {
-  /** Every Lambda of a district: one per route, and the agent ingest. */
+  /** Every Lambda of a district: one per route, the agent ingest and the stats aggregation. */
   const assets = (stackIndex: number) => {
     const stack = synth.districts[stackIndex];
     const functions = (stack?.routeFunctions ?? []).map((f) => ({ module: f.route.module, fn: f.fn }));
     if (stack?.agentIngest) functions.push({ module: 'queue/ingest', fn: stack.agentIngest.bundled.fn });
+    const aggregation = stack?.node.tryFindChild('StatsAggregation') as StreamConsumer | undefined;
+    if (aggregation) functions.push({ module: 'streams/aggregate', fn: aggregation.bundled.fn });
     return functions.map(({ module, fn }) => ({ module, asset: fn.node.findChild('Code') as Asset }));
   };
 
-  it('bundles each Lambda of one district, the agent ingest included, into a minified ESM file with the require shim', () => {
-    expect(assets(0).map((a) => a.module)).toContain('queue/ingest');
+  it('bundles each Lambda of one district, the event consumers included, into a minified ESM file with the require shim', () => {
+    expect(assets(0).map((a) => a.module)).toEqual(
+      expect.arrayContaining(['queue/ingest', 'streams/aggregate']),
+    );
     for (const { module, asset } of assets(0)) {
       expect(asset.assetPath, module).toMatch(/^asset\.[0-9a-f]{64}$/);
       const code = readFileSync(join(synth.outdir, asset.assetPath, 'index.mjs'), 'utf8');

@@ -15,15 +15,11 @@ import { logicalId, type Synthesised, synthMotcua } from './support/synth.ts';
 import { asList, onlyResource, type Props, resourcesOf, statementsOfRole } from './support/template.ts';
 
 /**
- * The agent ingest is deployed with its real handler (functions/handlers/queue/ingest.ts); the
- * stats aggregation is not deployed until its handler exists, so here the real district stack
- * builds it around a fixture handler and its wiring is checked now.
+ * Both capabilities are deployed with their real handlers: the agent ingest
+ * (functions/handlers/queue/ingest.ts) and the stats aggregation
+ * (functions/handlers/streams/aggregate.ts).
  */
-const FIXTURE = 'test/unit/infra/fixtures/noop-handler.ts';
-const consumers: DistrictConsumers = {
-  ...plannedConsumers,
-  statsAggregation: { entry: FIXTURE, module: 'streams/aggregate', needs: { city: 'write' } },
-};
+const consumers: DistrictConsumers = plannedConsumers;
 
 /**
  * What IoT Core's `SELECT *, topic(n) AS name, … FROM '<filter>'` makes of one message: the
@@ -178,6 +174,17 @@ describe('Agent ingest (IoT topic rules)', () => {
 });
 
 describe('Stats aggregation (stream consumer)', () => {
+  it('deploys the real aggregation handler (streams/aggregate), which exists and exports `handler`', async () => {
+    const aggregation = plannedConsumers.statsAggregation;
+    expect(aggregation).toMatchObject({ module: 'streams/aggregate' });
+    expect(aggregation?.needs).toEqual({ city: 'write', dossiers: 'read' });
+    const entry = handlerEntry(aggregation?.module as string);
+    expect(entry.endsWith(aggregation?.entry as string)).toBe(true);
+    expect(existsSync(entry)).toBe(true);
+    const module = (await import(/* @vite-ignore */ '#handlers/streams/aggregate')) as { handler?: unknown };
+    expect(typeof module.handler).toBe('function');
+  });
+
   it('consumes the district table stream, bisecting failing batches, with a dead-letter queue', () => {
     const mapping = onlyResource(template, 'AWS::Lambda::EventSourceMapping');
     const table = logicalId(stack.table.table.node.defaultChild as CfnElement);
@@ -199,7 +206,7 @@ describe('Stats aggregation (stream consumer)', () => {
     );
   });
 
-  it('may read the stream and write the city table, and nothing more', () => {
+  it('may read the stream, read the district table and write the city table, and nothing more', () => {
     const consumer = stack.node.findChild('StatsAggregation') as StreamConsumer;
     const role = logicalId(consumer.bundled.role.node.defaultChild as CfnElement);
     const table = logicalId(stack.table.table.node.defaultChild as CfnElement);
@@ -211,12 +218,13 @@ describe('Stats aggregation (stream consumer)', () => {
         .filter((a) => a.startsWith('dynamodb:'))
         .sort();
     expect(on('CityTable')).toEqual([...ACTIONS.table.write].sort());
-    // On the district table: its stream only, never its items.
-    expect(on(`"${table}"`)).toEqual([
-      'dynamodb:DescribeStream',
-      'dynamodb:GetRecords',
-      'dynamodb:GetShardIterator',
-    ]);
+    // On the district table: its stream, and reading its items (the queue fold looks up a
+    // ticket's events), never writing them.
+    expect(on(`"${table}"`)).toEqual(
+      [...ACTIONS.table.read, 'dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']
+        .filter((a, i, all) => all.indexOf(a) === i)
+        .sort(),
+    );
     for (const s of statements)
       for (const a of asList(s.Action as string | string[])) expect(a).not.toContain('*');
   });

@@ -180,10 +180,15 @@ describe('District stack: the API', () => {
     );
   });
 
-  it('returns PDFs as bytes (the forms route) and keeps HTML and JSON as text', () => {
+  it('returns PDFs (the forms route) and Excel workbooks (report II.06a) as bytes, and keeps HTML, CSV and JSON as text', () => {
     const api = onlyResource(template, 'AWS::ApiGateway::RestApi');
-    expect(api.BinaryMediaTypes).toEqual(['application/pdf']);
+    expect(api.BinaryMediaTypes).toEqual([
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
     expect(BINARY_MEDIA_TYPES).not.toContain('text/html');
+    expect(BINARY_MEDIA_TYPES).not.toContain('text/csv');
+    expect(BINARY_MEDIA_TYPES).not.toContain('*/*');
   });
 
   it('logs each request by its route template, never its query string (the forms route carries ?key=)', () => {
@@ -290,9 +295,10 @@ describe('District stack: the Lambdas', () => {
     resourcesOf(template, 'AWS::Lambda::Function')[logicalId(fn.node.defaultChild as CfnElement)]
       ?.Properties as Props;
 
-  it('has one per route and the agent ingest: Node 22 on arm64, traced, JSON logs in its own log group', () => {
+  it('has one per route, the agent ingest and the stats aggregation: Node 22 on arm64, traced, JSON logs in its own log group', () => {
     expect(stack.agentIngest).toBeDefined();
-    expect(functions()).toHaveLength(stack.routeFunctions.length + 1);
+    expect(stack.node.tryFindChild('StatsAggregation')).toBeDefined();
+    expect(functions()).toHaveLength(stack.routeFunctions.length + 2);
     for (const fn of functions()) {
       expect(fn.Runtime).toBe('nodejs22.x');
       expect(fn.Architectures).toEqual(['arm64']);
@@ -419,13 +425,18 @@ describe('District stack: least privilege', () => {
     for (const index of districtTable.indexes) expect(resources).toContain(`/index/${index.indexName}`);
   });
 
-  it("uses no IAM action wildcard anywhere and names every resource except X-Ray, scan objects and agents' wards", () => {
+  it("uses no IAM action wildcard anywhere and names every resource except X-Ray, stream listing, scan objects and agents' wards", () => {
     for (const { Properties } of Object.values(resourcesOf(template, 'AWS::IAM::Policy'))) {
       for (const statement of Properties.PolicyDocument.Statement as Props[]) {
         for (const action of asList(statement.Action as string | string[])) expect(action).not.toContain('*');
         for (const resource of asList(statement.Resource)) {
           if (resource === '*') {
-            expect(asList(statement.Action).every((a: string) => a.startsWith('xray:'))).toBe(true);
+            // Neither X-Ray uploads nor DynamoDB ListStreams (the stream consumer's event source) take a resource.
+            expect(
+              asList(statement.Action).every(
+                (a: string) => a.startsWith('xray:') || a === 'dynamodb:ListStreams',
+              ),
+            ).toBe(true);
           } else if (flatten(resource).includes(':iot:')) {
             expect([topic('commands'), topic('config')]).toContain(flatten(resource));
           } else if (JSON.stringify(resource).includes('*')) {
@@ -437,11 +448,18 @@ describe('District stack: least privilege', () => {
   });
 
   it('lets the KMS keys serve the functions only through DynamoDB and S3', () => {
-    for (const { Properties } of Object.values(resourcesOf(template, 'AWS::IAM::Policy'))) {
+    for (const [id, { Properties }] of Object.entries(resourcesOf(template, 'AWS::IAM::Policy'))) {
       for (const statement of Properties.PolicyDocument.Statement as Props[]) {
-        if (asList(statement.Action as string | string[]).some((a) => a.startsWith('kms:'))) {
-          expect(Object.keys(statement.Condition.StringEquals)).toEqual(['kms:ViaService']);
+        const actions = asList(statement.Action as string | string[]);
+        if (!actions.some((a) => a.startsWith('kms:'))) continue;
+        if (id.startsWith('StatsAggregation') && !statement.Condition) {
+          // The event source's stream read grant (CDK's grantStreamRead): decrypting the stream
+          // records of the district table's key, that key only.
+          expect(actions.sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
+          expect(JSON.stringify(statement.Resource)).toContain('KeysDistricthaichau');
+          continue;
         }
+        expect(Object.keys(statement.Condition.StringEquals)).toEqual(['kms:ViaService']);
       }
     }
   });
@@ -465,9 +483,13 @@ describe('District stack: alarms and dashboard', () => {
     expect(onlyResource(template, 'AWS::CloudWatch::Dashboard').DashboardName).toBe('motcua-hai-chau');
   });
 
-  it('deploys the agent ingest (one IoT rule per agent topic) and no stream consumer until its handler exists', () => {
+  it('deploys the agent ingest (one IoT rule per agent topic) and the stats aggregation on the table stream', () => {
     template.resourceCountIs('AWS::IoT::TopicRule', 2);
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    const table = logicalId(stack.table.table.node.defaultChild as CfnElement);
+    expect(onlyResource(template, 'AWS::Lambda::EventSourceMapping').EventSourceArn).toEqual({
+      'Fn::GetAtt': [table, 'StreamArn'],
+    });
   });
 
   it('alarms on the ingest and on each ward agent going offline, and shows the agents on the dashboard', () => {

@@ -231,6 +231,20 @@ describe('Function: applyAction', () => {
     expect(returned.entry.outcome).toBe('late');
   });
 
+  it('stamps closedAt once, on entering a closed state, and keeps it through later changes', () => {
+    const at = new Date('2026-03-06T09:30:00+07:00');
+    const closeBy = (status: DossierStatus, action: DossierAction, role: Role) =>
+      applyAction(dossierIn(status), commandFor(action), { principal: staff(role), now: at, calendar })
+        .dossier;
+    expect(closeBy('awaiting_supplement', 'withdraw', 'clerk').closedAt).toBe('2026-03-06T09:30:00+07:00');
+    expect(closeBy('processing', 'stop', 'leader').closedAt).toBe('2026-03-06T09:30:00+07:00');
+    const returned = closeBy('result_ready', 'return_result', 'clerk');
+    expect(returned).toMatchObject({ status: 'returned', closedAt: '2026-03-06T09:30:00+07:00' });
+    // Finishing is not closing: the result still has to be handed back.
+    expect(closeBy('approved', 'mark_result_ready', 'specialist').closedAt).toBeUndefined();
+    expect(closeBy('received', 'route', 'clerk').closedAt).toBeUndefined();
+  });
+
   it('records form 06 rows: who, to whom, when, and the step outcome', () => {
     const { entry } = applyAction(
       dossierIn('received'),
@@ -298,6 +312,10 @@ describe('Property: any sequence of allowed actions', () => {
           );
           expect(next.dueAt >= dossier.dueAt).toBe(true);
           if (dossier.finishedAt) expect(next.finishedAt).toBe(dossier.finishedAt);
+          if (dossier.closedAt) expect(next.closedAt).toBe(dossier.closedAt);
+          expect(next.closedAt !== undefined).toBe(
+            ['refused', 'returned', 'withdrawn', 'stopped'].includes(next.status),
+          );
           expect(
             WORKING.includes(next.status) || next.finishedAt !== undefined || next.status === 'withdrawn',
           ).toBe(true);

@@ -61,20 +61,4 @@ describe('Function: renderTicket', () => {
   it('refuses an issue time without an offset', () => {
     expect(() => renderTicket({ ...ticket, issuedAt: '2026-03-02T08:30:00' })).toThrow(RangeError);
   });
-
-  it('renders 200 tickets with a median well inside the 50 ms press-to-print budget', () => {
-    renderTicket(ticket);
-    const times: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const start = performance.now();
-      renderTicket({ ...ticket, ahead: i, number: `B${String(i).padStart(3, '0')}` });
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const p50 = times[99] ?? Number.NaN;
-    const p99 = times[197] ?? Number.NaN;
-    console.info(`renderTicket over 200 renders: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
-    // Only the median is asserted: a shared CI machine stretches the tail, not the typical render.
-    expect(p50).toBeLessThan(15);
-  });
 });
