@@ -38,7 +38,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('chromiumPath', chromium ?? '');
   const outDir = await mkdtemp(join(tmpdir(), 'motcua-web-'));
   await buildWeb(outDir);
-  const runtime = await startRuntime({ port: 0, webDir: outDir, queue: { brokerPort: 0, agentPort: 0 } });
+  const runtime = await startRuntime({
+    port: 0,
+    webDir: outDir,
+    queue: { brokerPort: 0, agentPort: 0 },
+    streams: true,
+  });
   project.provide('webUrl', runtime.url);
   project.provide('agentUrl', runtime.queue?.agent.lanUrl ?? '');
   return async () => {

@@ -21,6 +21,7 @@ const InboxPage = lazy(() => import('../features/inbox/InboxPage.tsx'));
 const DossierPage = lazy(() => import('../features/dossier/DossierPage.tsx'));
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx'));
 const CalendarPage = lazy(() => import('../features/admin/CalendarPage.tsx'));
+const DashboardsPage = lazy(() => import('../features/dashboards/DashboardsPage.tsx'));
 
 const STAFF: Role[] = ['clerk', 'specialist', 'leader', 'ward_admin', 'district_official', 'city_official'];
 
@@ -78,6 +79,14 @@ export function App() {
               element={
                 <RequireRole roles={['city_official', 'ward_admin', 'district_official']}>
                   {screen('calendar', <CalendarPage />)}
+                </RequireRole>
+              }
+            />
+            <Route
+              path={paths.dashboards}
+              element={
+                <RequireRole roles={['city_official', 'district_official', 'leader', 'ward_admin']}>
+                  {screen('dashboards', <DashboardsPage />)}
                 </RequireRole>
               }
             />

@@ -35,6 +35,9 @@ export function Layout({ children }: { children: ReactNode }) {
             {hasRole(session, 'city_official', 'ward_admin', 'district_official')
               ? link(paths.calendar, t('calendar'))
               : null}
+            {hasRole(session, 'city_official', 'district_official', 'leader', 'ward_admin')
+              ? link(paths.dashboards, t('dashboards'))
+              : null}
             {link(paths.procedures, t('procedures'))}
             {link(paths.lookup, t('lookup'))}
             {link(paths.queueBoards, t('queue'))}

@@ -14,6 +14,7 @@ export const paths = {
   dossier: (code: string) => `/dossiers/${encodeURIComponent(code)}`,
   admin: '/admin',
   calendar: '/calendar',
+  dashboards: '/dashboards',
 } as const;
 
 /** The route patterns of paths, for the router. */
