@@ -5,8 +5,11 @@ import { HttpError } from '#api/errors';
 import { httpHandler } from '#api/http';
 import { MAX_IMPORT_LINES, replayImportLines, splitImportLines } from '#domain/dossier/import-batch';
 
-/** API Gateway's limit on a request payload. */
-const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/**
+ * Lambda's limit on a synchronous request (6 MB, below API Gateway's 10 MB), less room for the
+ * event's own fields: larger files are split.
+ */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /**
  * `POST /v1/import/dossiers` (city official), body `application/x-ndjson`: dossiers of an older
