@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchChromium } from './chromium.ts';
 
 /** The local stack of test/setup/browser.ts. */
 export const webUrl = inject('webUrl');
@@ -20,20 +21,7 @@ const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 /** Headless Debian Chromium with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-    ],
-  });
+  return launchChromium(chromiumPath);
 }
 
 /** A fresh browser profile (no storage shared with other tests) at `viewport`, in Vietnamese. */

@@ -10,11 +10,17 @@ export const COUNTER = 2;
 export const DEMO_CLERK = 'clerk.hai-chau-i';
 export const DEMO_PIN = '1234';
 
-/** A POST to the demo agent's LAN API, as the kiosk and the counter keypad send them. */
-export async function agentPost<T>(path: string, body: unknown): Promise<T> {
+/**
+ * A POST to the demo agent's LAN API, as the kiosk, the rating pad and the counter keypad send
+ * them; a counter command carries the keypad's session `token`.
+ */
+export async function agentPost<T>(path: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(`${agentUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   expect(res.status, `${path}: ${res.status}`).toBeLessThan(300);

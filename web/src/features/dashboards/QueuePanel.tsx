@@ -28,8 +28,10 @@ function Queue({ data, view }: { data: QueueAnswer; view: DashboardView }) {
   const t = useT(dashboardsMessages);
   const { lang } = useLang();
   const n = (v: number | null) => formatNumber(v, lang);
-  const figureColumns = <R extends Figures>(): Column<R>[] => [
-    { header: t('issued'), cell: (r) => n(r.issued), num: true },
+  // Tickets are issued at the kiosk, before any counter or clerk: per counter and per clerk the
+  // issued column would always read 0, so those tables start from the served tickets.
+  const figureColumns = <R extends Figures>(issued = true): Column<R>[] => [
+    ...(issued ? [{ header: t('issued'), cell: (r: R) => n(r.issued), num: true }] : []),
     { header: t('served'), cell: (r) => n(r.served), num: true },
     { header: t('noShowRate'), cell: (r) => formatPercent(r.noShowRate, lang), num: true },
     { header: t('waitP50'), cell: (r) => formatMinutes(r.waitP50Min, lang), num: true },
@@ -83,7 +85,7 @@ function Queue({ data, view }: { data: QueueAnswer; view: DashboardView }) {
             rowKey={(r) => String(r.counter)}
             columns={[
               { header: t('counter'), cell: (r) => t('counterN', { n: r.counter }) },
-              ...figureColumns(),
+              ...figureColumns(false),
             ]}
           />
         </section>
@@ -94,7 +96,7 @@ function Queue({ data, view }: { data: QueueAnswer; view: DashboardView }) {
             rows={data.perClerk}
             rowKey={(r) => `${r.wardId}#${r.clerk}`}
             tall
-            columns={[{ header: t('clerk'), cell: (r) => r.clerk }, ...figureColumns()]}
+            columns={[{ header: t('clerk'), cell: (r) => r.clerk }, ...figureColumns(false)]}
           />
         </section>
       </div>

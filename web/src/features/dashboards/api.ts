@@ -1,5 +1,8 @@
 import type { DeviceDay } from '../../../../functions/domain/stats/dashboards-devices.ts';
-import type { DossierDashboard } from '../../../../functions/domain/stats/dashboards-dossiers.ts';
+import type {
+  DossierDashboard,
+  OverdueEntry,
+} from '../../../../functions/domain/stats/dashboards-dossiers.ts';
 import type { Bucket } from '../../../../functions/domain/stats/dashboards-periods.ts';
 import type { QueueDashboard } from '../../../../functions/domain/stats/dashboards-queue.ts';
 import type { SatisfactionDashboard } from '../../../../functions/domain/stats/dashboards-satisfaction.ts';
@@ -13,7 +16,7 @@ import { api } from '../../shared/api/client.ts';
 import type { Period } from './period.ts';
 import { formatScope, type Scope } from './scope.ts';
 
-export type { Bucket, Interval, Report06aFigures, Report06aRow, ReportBy };
+export type { Bucket, Interval, OverdueEntry, Report06aFigures, Report06aRow, ReportBy };
 
 /** What every dashboard answer starts with. */
 interface Head {
@@ -21,17 +24,6 @@ interface Head {
   readonly name: string;
   readonly from: string;
   readonly to: string;
-}
-
-/** One dossier of a ward's overdue list (functions/adapters/dashboards-reader.ts). */
-export interface OverdueEntry {
-  readonly code: string;
-  readonly wardId: string;
-  readonly procedureId: string;
-  readonly procedureName: string;
-  readonly status: string;
-  readonly dueAt: string;
-  readonly link: string;
 }
 
 export type DossiersAnswer = Head & DossierDashboard & { interval: Interval; overdue: OverdueEntry[] };

@@ -1,10 +1,8 @@
+import type { ReportScope } from '../../../../functions/domain/stats/report-scope.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
 
 /** What the dashboards show: the whole city, one district or one ward (as the API's `scope`). */
-export type Scope =
-  | { readonly kind: 'city' }
-  | { readonly kind: 'district'; readonly districtId: string }
-  | { readonly kind: 'ward'; readonly wardId: string };
+export type Scope = ReportScope;
 
 /** The units the scopes name: `GET /v1/units`. */
 export interface ScopeUnits {
