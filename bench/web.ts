@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startRuntime } from '#infra/local/runtime';
 import { buildWeb } from '#infra/local/web-build';
-import { findChromium } from '../test/browser/support/chromium.ts';
+import { findChromium, launchChromium } from '../test/browser/support/chromium.ts';
 import { login } from './intake.ts';
 import { type Figure, percentile, ratio } from './results-file.ts';
 
@@ -30,24 +30,6 @@ const WARD_PC = { width: 1366, height: 768 };
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const ms = (value: number) => Math.round(value * 10) / 10;
-
-/** Headless Chromium with the flags of the browser tests (test/browser/support/browser.ts). */
-function launch(executablePath: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-    ],
-  });
-}
 
 /** One page to visit, as a clerk (token and counter stored before the app starts) or anonymously. */
 interface Visit {
@@ -264,7 +246,7 @@ export async function webFigures(): Promise<Record<string, Figure>> {
     await buildWeb(webDir);
     const runtime = await startRuntime({ port: 0, webDir, queue: { brokerPort: 0, agentPort: 0 } });
     try {
-      const browser = await launch(executable);
+      const browser = await launchChromium(executable);
       try {
         return await measure(browser, runtime.url);
       } finally {

@@ -1,6 +1,7 @@
 import { findProcedure } from '#domain/catalogue/procedures';
 import type { Ward } from '#domain/catalogue/units';
 import { DEVICE_FIGURES, type DeviceFigures } from '#domain/stats/dashboards-devices';
+import type { OverdueEntry } from '#domain/stats/dashboards-dossiers';
 import type { QueueStatsItem } from '#domain/stats/dashboards-queue';
 import type { StatsGrain } from '#domain/stats/dossier-counters';
 import type { PeriodRange } from '#domain/stats/period-cover';
@@ -8,36 +9,13 @@ import { QUEUE_FIGURES, type QueueFigures } from '#domain/stats/queue-fold';
 import { listWardDossiers } from './dossier-list.ts';
 import { cityTable, queryAll } from './dynamodb.ts';
 import { deviceStatsPk, queueStatsPk } from './queue-stats-keys.ts';
-import { STATS_READ_CONCURRENCY } from './stats-reader.ts';
+import { periodRangeKey, readEachWardRange } from './stats-ranges.ts';
 
 const GRAINS: readonly string[] = ['D', 'M', 'Y'] satisfies StatsGrain[];
 
-/** Items of one statistics partition over one range of periods: `sk BETWEEN '<grain>#<first>' AND '<grain>#<last>~'`. */
-async function readRange(pk: string, range: PeriodRange): Promise<Record<string, unknown>[]> {
-  return queryAll({
-    TableName: cityTable(),
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-    ExpressionAttributeValues: {
-      ':pk': pk,
-      ':first': `${range.grain}#${range.first}`,
-      // `~` sorts after `#` and every character of a period, field, counter or clerk id.
-      ':last': `${range.grain}#${range.last}~`,
-    },
-  });
-}
-
-/** Runs `task` over `list` with at most `limit` in flight; answers in list order. */
-async function mapLimit<T, R>(list: readonly T[], limit: number, task: (t: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(list.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < list.length) {
-      const i = next++;
-      results[i] = await task(list[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
-  return results;
+/** Items of one statistics partition over one range of periods. */
+function readRange(pk: string, range: PeriodRange): Promise<Record<string, unknown>[]> {
+  return queryAll({ TableName: cityTable(), ...periodRangeKey(pk, range) });
 }
 
 /** The queue statistics items of some wards over some ranges: one Query per ward and range. */
@@ -45,8 +23,7 @@ export async function readQueueStats(
   wardIds: readonly string[],
   ranges: readonly PeriodRange[],
 ): Promise<QueueStatsItem[]> {
-  const jobs = wardIds.flatMap((wardId) => ranges.map((range) => ({ wardId, range })));
-  const pages = await mapLimit(jobs, STATS_READ_CONCURRENCY, ({ wardId, range }) =>
+  const pages = await readEachWardRange(wardIds, ranges, (wardId, range) =>
     readRange(queueStatsPk(wardId), range),
   );
   return pages.flat().flatMap((raw) => {
@@ -94,17 +71,6 @@ export async function readDeviceDays(
     byDay.set(String(item.period), figures);
   }
   return byDay;
-}
-
-/** One dossier of a ward's overdue list on the dashboard. */
-export interface OverdueEntry {
-  readonly code: string;
-  readonly wardId: string;
-  readonly procedureId: string;
-  readonly procedureName: string;
-  readonly status: string;
-  readonly dueAt: string;
-  readonly link: string;
 }
 
 /** The ward's dossiers past their due time now, most overdue first, at most `limit`. */

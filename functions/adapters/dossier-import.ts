@@ -5,6 +5,7 @@ import { toLocalIso } from '#domain/time';
 import { ExtraConditionFailedError } from './dossier-repository.ts';
 import { districtTable } from './dynamodb.ts';
 import { logger } from './logger.ts';
+import { mapLimit } from './parallel.ts';
 import { dossiers } from './repositories.ts';
 
 /** Rows written at once per district: enough to overlap round trips, few enough to spare the table. */
@@ -84,7 +85,7 @@ export async function writeImportedDossiers(
   };
   await Promise.all(
     [...byDistrict.values()].map((list) =>
-      inPool(
+      mapLimit(
         list.sort((a, b) => receivedAtMs(a) - receivedAtMs(b) || a.line - b.line),
         IMPORT_CONCURRENCY_PER_DISTRICT,
         writeOne,
@@ -97,16 +98,4 @@ export async function writeImportedDossiers(
 
 function receivedAtMs(row: ReplayedLine): number {
   return Date.parse(row.replayed.dossier.receivedAt);
-}
-
-/** Runs `task` over `items` with at most `size` running at once, starting them in order. */
-async function inPool<T>(items: readonly T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }

@@ -3,9 +3,7 @@ import type { PeriodRange } from '#domain/stats/period-cover';
 import type { DossierStatsItem } from '#domain/stats/report-06a';
 import { cityTable, queryPages } from './dynamodb.ts';
 import { statsPk } from './stats-keys.ts';
-
-/** Queries in flight at once: a city has 56 wards, and one burst of hundreds would only be throttled. */
-export const STATS_READ_CONCURRENCY = 8;
+import { periodRangeKey, readEachWardRange } from './stats-ranges.ts';
 
 /** The dossier stats items of some wards over some period ranges, and what reading them cost. */
 export interface DossierStatsRead {
@@ -29,10 +27,7 @@ export async function readDossierStats(
   wardIds: readonly string[],
   ranges: readonly PeriodRange[],
 ): Promise<DossierStatsRead> {
-  const jobs = wardIds.flatMap((wardId) => ranges.map((range) => ({ wardId, range })));
-  const results = await mapLimit(jobs, STATS_READ_CONCURRENCY, ({ wardId, range }) =>
-    readRange(wardId, range),
-  );
+  const results = await readEachWardRange(wardIds, ranges, readRange);
   return {
     items: results.flatMap((r) => r.items),
     itemsRead: results.reduce((n, r) => n + r.itemsRead, 0),
@@ -52,13 +47,7 @@ async function readRange(wardId: string, range: PeriodRange): Promise<DossierSta
   let requests = 0;
   const pages = queryPages({
     TableName: cityTable(),
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-    ExpressionAttributeValues: {
-      ':pk': statsPk(wardId),
-      ':first': `${range.grain}#${range.first}`,
-      // `~` sorts after `#` and every character of a period, field or procedure id.
-      ':last': `${range.grain}#${range.last}~`,
-    },
+    ...periodRangeKey(statsPk(wardId), range),
     ExpressionAttributeNames: NAMES,
     ProjectionExpression: Object.keys(NAMES).join(', '),
     ReturnConsumedCapacity: 'TOTAL',
@@ -86,18 +75,4 @@ function toStatsItem(wardId: string, raw: Record<string, unknown>): DossierStats
     if (typeof value === 'number' && value !== 0) counts[c] = value;
   }
   return { wardId, fieldId, procedureId, grain: grain as StatsGrain, period, counts };
-}
-
-/** Runs `task` over `list` with at most `limit` in flight; answers in list order. */
-async function mapLimit<T, R>(list: readonly T[], limit: number, task: (t: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(list.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < list.length) {
-      const i = next++;
-      results[i] = await task(list[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
-  return results;
 }

@@ -63,6 +63,17 @@ export interface WardRanking {
   readonly onTimeRate: number | null;
 }
 
+/** One dossier of a ward's overdue list on the dashboard. */
+export interface OverdueEntry {
+  readonly code: string;
+  readonly wardId: string;
+  readonly procedureId: string;
+  readonly procedureName: string;
+  readonly status: string;
+  readonly dueAt: string;
+  readonly link: string;
+}
+
 export interface DossierDashboard {
   readonly totals: DossierFigures;
   readonly series: DossierSeriesPoint[];

@@ -8,8 +8,8 @@ import { coverPeriods, readRanges } from '#domain/stats/period-cover';
 import { report06a } from '#domain/stats/report-06a';
 import { formatReportScope, scopeName, wardsInScope } from '#domain/stats/report-scope';
 import { toLocalIso } from '#domain/time';
-import { report06aCsv } from '../../reports/report-06a-csv.ts';
-import { report06aXlsx, XLSX_CONTENT_TYPE } from '../../reports/report-06a-xlsx.ts';
+import { report06aCsv } from '#reports/report-06a-csv';
+import { report06aXlsx, XLSX_CONTENT_TYPE } from '#reports/report-06a-xlsx';
 import { CATALOGUE, Report06aQuery, UNITS } from './06a-query.ts';
 
 /**

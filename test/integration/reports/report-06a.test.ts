@@ -6,6 +6,7 @@ import { coverPeriods, rangeHolds, readRanges } from '#domain/stats/period-cover
 import type { DossierStatsItem, Report06aFigures, Report06aRow } from '#domain/stats/report-06a';
 import { addDays } from '#domain/time';
 import { api, login, startTestApi, type TestApi } from '../../support/local-api.ts';
+import { cellText, readSheet } from '../../support/workbook.ts';
 import {
   CHUNG_THUC,
   CITY_TOTAL,
@@ -243,14 +244,8 @@ describe('API: GET /v1/reports/06a', () => {
     expect(res.headers.get('content-disposition')).toContain(
       `filename="bao-cao-II06a-city-${FROM}-${TO}.xlsx"`,
     );
-    const { default: ExcelJS } = (await import('exceljs')) as unknown as {
-      default: typeof import('exceljs');
-    };
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-    const sheet = workbook.getWorksheet('Biểu II.06a');
-    if (!sheet) throw new Error('no sheet Biểu II.06a');
-    const text = (r: number, c: number) => String(sheet.getCell(r, c).value ?? '');
+    const sheet = await readSheet(new Uint8Array(await res.arrayBuffer()), 'Biểu II.06a');
+    const text = (r: number, c: number) => cellText(sheet, r, c);
     const numbers = (r: number) => Array.from({ length: 13 }, (_, c) => sheet.getCell(r, 3 + c).value);
     expect(text(3, 1)).toBe('Đơn vị báo cáo: Thành phố Đà Nẵng');
     expect(text(4, 1)).toBe('Từ ngày 10/02/2026 đến ngày 31/03/2026');

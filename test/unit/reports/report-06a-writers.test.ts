@@ -3,9 +3,10 @@ import { fields } from '#domain/catalogue/fields';
 import { procedures } from '#domain/catalogue/procedures';
 import { city, districts } from '#domain/catalogue/units';
 import { figureColumns, report06a } from '#domain/stats/report-06a';
-import { report06aCsv } from '../../../functions/reports/report-06a-csv.ts';
-import { leafPaths, periodLine, vietnameseDate } from '../../../functions/reports/report-06a-layout.ts';
-import { report06aXlsx } from '../../../functions/reports/report-06a-xlsx.ts';
+import { report06aCsv } from '#reports/report-06a-csv';
+import { leafPaths, periodLine, vietnameseDate } from '#reports/report-06a-layout';
+import { report06aXlsx } from '#reports/report-06a-xlsx';
+import { cellText, readSheet } from '../../support/workbook.ts';
 import { FROM, HISTORY, statsItems, TO } from './fixtures/dossier-stats.ts';
 
 const report = report06a(statsItems(Object.values(HISTORY)), {
@@ -80,15 +81,8 @@ describe('Function: report06aXlsx', () => {
     });
     // An xlsx file is a zip archive.
     expect(Buffer.from(bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
-    // exceljs is CommonJS: under Node's ESM loader its exports are the default export.
-    const { default: ExcelJS } = (await import('exceljs')) as unknown as {
-      default: typeof import('exceljs');
-    };
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(bytes) as never);
-    const sheet = workbook.getWorksheet('Biểu II.06a');
-    if (!sheet) throw new Error('no sheet Biểu II.06a');
-    const text = (r: number, c: number) => String(sheet.getCell(r, c).value ?? '');
+    const sheet = await readSheet(bytes, 'Biểu II.06a');
+    const text = (r: number, c: number) => cellText(sheet, r, c);
     expect(text(2, 1)).toBe('TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
     expect(text(3, 1)).toBe('Đơn vị báo cáo: Quận Hải Châu');
     expect(text(4, 1)).toBe('Từ ngày 10/02/2026 đến ngày 31/03/2026');
