@@ -8,7 +8,7 @@ import { type Figure, writeFigures } from './results-file.ts';
  * `npm run bench`: measures the figures of ARCHITECTURE §7 into bench/results.json, each against
  * a baseline measured in the same run. `npm run bench -- intake forms` runs only those groups.
  */
-const GROUPS = ['intake', 'forms', 'lambdas', 'agent', 'web'] as const;
+const GROUPS = ['intake', 'forms', 'lambdas', 'agent', 'web', 'stats'] as const;
 const asked = process.argv.slice(2).filter((a) => (GROUPS as readonly string[]).includes(a));
 const wanted = (group: (typeof GROUPS)[number]) => asked.length === 0 || asked.includes(group);
 
@@ -24,6 +24,12 @@ try {
   if (wanted('forms')) {
     console.log('bench: form 01 rendering and scan verification…');
     Object.assign(figures, await formsFigures(runtime.url));
+  }
+  if (wanted('stats')) {
+    console.log('bench: statistics (a synthetic year, the stream, report II.06a latency and items read)…');
+    const { statsFigures } = await import('./stats.ts');
+    // Same DynamoDB Local: the functions' one SDK client keeps the endpoint it was created with.
+    Object.assign(figures, await statsFigures(runtime.dynamodbEndpoint));
   }
 } finally {
   await runtime.stop();
