@@ -31,6 +31,11 @@ try {
     // Same DynamoDB Local: the functions' one SDK client keeps the endpoint it was created with.
     Object.assign(figures, await statsFigures(runtime.dynamodbEndpoint));
   }
+  if (wanted('web')) {
+    console.log('bench: web app in Chromium (initial JavaScript per page, time to a usable counter desk)…');
+    const { webFigures } = await import('./web.ts');
+    Object.assign(figures, await webFigures(runtime.dynamodbEndpoint));
+  }
 } finally {
   await runtime.stop();
 }
@@ -42,11 +47,6 @@ if (wanted('agent')) {
   console.log('bench: ward agent (kiosk press → printer, outbox drain, memory)…');
   const { agentFigures } = await import('./agent.ts');
   Object.assign(figures, await agentFigures());
-}
-if (wanted('web')) {
-  console.log('bench: web app in Chromium (initial JavaScript per page, time to a usable counter desk)…');
-  const { webFigures } = await import('./web.ts');
-  Object.assign(figures, await webFigures());
 }
 await writeFigures(figures);
 for (const [name, f] of Object.entries(figures)) {

@@ -236,7 +236,11 @@ function timeFigures(
  * and how long the counter desk takes to be usable, against the login page's sign-in button, in
  * the same run.
  */
-export async function webFigures(): Promise<Record<string, Figure>> {
+/**
+ * `dynamodbEndpoint` is the bench's DynamoDB Local: the functions' one SDK client keeps the
+ * endpoint it was first created with, so the web stack uses the same one under its own tables.
+ */
+export async function webFigures(dynamodbEndpoint: string): Promise<Record<string, Figure>> {
   const executable = findChromium();
   if (!executable) {
     throw new Error('bench web: Chromium not found (install Debian\'s "chromium" or set CHROMIUM_PATH)');
@@ -244,7 +248,13 @@ export async function webFigures(): Promise<Record<string, Figure>> {
   const webDir = await mkdtemp(join(tmpdir(), 'motcua-bench-web-'));
   try {
     await buildWeb(webDir);
-    const runtime = await startRuntime({ port: 0, webDir, queue: { brokerPort: 0, agentPort: 0 } });
+    const runtime = await startRuntime({
+      port: 0,
+      webDir,
+      dynamodbEndpoint,
+      tablePrefix: 'benchweb',
+      queue: { brokerPort: 0, agentPort: 0 },
+    });
     try {
       const browser = await launchChromium(executable);
       try {
