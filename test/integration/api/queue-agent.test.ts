@@ -96,8 +96,11 @@ describe('Counter commands from the API, carried out by the ward agent', () => {
 
     const picture = await eventually(async () => {
       const p = (await clerk.get<QueuePicture>(`/v1/wards/${ward}/queue`)).body;
+      const certification = p.fields.find((f) => f.field === 'chung-thuc');
       return p.counters.find((c) => c.counter === 2)?.serving === 'B002' &&
-        p.fields.find((f) => f.field === 'ho-tich')?.waiting === 1
+        p.fields.find((f) => f.field === 'ho-tich')?.waiting === 1 &&
+        certification?.noShowToday === 1 &&
+        certification.issuedToday === 2
         ? p
         : undefined;
     }, 'the events in the cloud');
@@ -106,7 +109,12 @@ describe('Counter commands from the API, carried out by the ward agent', () => {
       noShowToday: 1,
       waiting: 0,
     });
-    const board = await api(runtime.url).get<PublicQueueBoard>(`/v1/public/wards/${ward}/queue`);
+    // The agent publishes in parallel batches, so the cloud may pass through an older state (the
+    // first call of B002, before its transfer reached it) on its way: wait for the board to agree.
+    const board = await eventually(async () => {
+      const b = await api(runtime.url).get<PublicQueueBoard>(`/v1/public/wards/${ward}/queue`);
+      return b.body.counters.find((c) => c.counter === 2)?.serving === 'B002' ? b : undefined;
+    }, 'the public board to show B002 at counter 2');
     expect(board.body).toMatchObject({ ward: { id: ward }, agentOnline: true });
     expect(board.body.counters.find((c) => c.counter === 2)).toEqual({
       counter: 2,
