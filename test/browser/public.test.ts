@@ -76,10 +76,10 @@ describe.skipIf(!hasChromium)('public portal', () => {
       const birth = results.getByRole('link', { name: 'Đăng ký khai sinh', exact: true });
       const search = page.getByLabel('Tìm thủ tục');
 
-      // The search lives in the address, which the page follows in a transition: until the list for
-      // the typed words is on screen, the field still shows the previous ones.
-      await search.fill('dang ky khai sinh');
-      await expect.poll(() => search.inputValue()).toBe('dang ky khai sinh');
+      // Typed key by key, as a person types: every key stays although the address follows later.
+      await search.pressSequentially('dang ky khai sinh');
+      expect(await search.inputValue()).toBe('dang ky khai sinh');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('dang ky khai sinh');
       await birth.waitFor();
       await search.fill('khai sinh');
       await expect.poll(() => search.inputValue()).toBe('khai sinh');

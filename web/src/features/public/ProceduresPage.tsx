@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import type { Field as CatalogueField, Procedure } from '../../shared/api/types.ts';
@@ -63,6 +64,18 @@ function Catalogue({ headingLevel }: { headingLevel?: 2 | undefined }) {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const fieldId = params.get('field') ?? '';
+  // The field keeps what is typed: the address follows in a router transition, and a field bound
+  // to the address alone would spring back and drop keys typed before it catches up. The address
+  // wins only when it changes from elsewhere (back, a link).
+  const [typed, setTyped] = useState(q);
+  // What this field sent and the address has not shown yet, oldest first: the address may pass
+  // through older words before it reaches the latest.
+  const sent = useRef<string[]>([]);
+  useEffect(() => {
+    const mine = sent.current.indexOf(q);
+    if (mine >= 0) sent.current.splice(0, mine + 1);
+    else setTyped(q);
+  }, [q]);
   const loaded = useLoad(() => Promise.all([loadCatalogue(), loadUnits()]), []);
 
   const update = (name: 'q' | 'field', value: string) =>
@@ -90,7 +103,16 @@ function Catalogue({ headingLevel }: { headingLevel?: 2 | undefined }) {
       <search className="card catalogue-search">
         <Field label={t('search')} hint={t('searchHint')}>
           {(props) => (
-            <input {...props} type="search" value={q} onChange={(e) => update('q', e.target.value)} />
+            <input
+              {...props}
+              type="search"
+              value={typed}
+              onChange={(e) => {
+                setTyped(e.target.value);
+                sent.current.push(e.target.value);
+                update('q', e.target.value);
+              }}
+            />
           )}
         </Field>
         <Field label={t('field')}>
