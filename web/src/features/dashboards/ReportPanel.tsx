@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { figureColumns } from '../../../../functions/domain/stats/report-06a.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useLang, useT } from '../../shared/i18n/i18n.tsx';
 import { describeError } from '../../shared/ui/ErrorMessage.tsx';
@@ -17,22 +18,11 @@ import type { DashboardView } from './view.ts';
 
 export const REPORT_BYS: readonly ReportBy[] = ['unit', 'field', 'procedure'];
 
-/** The columns of the official form, in its order. */
-const figures = (f: Report06aFigures): number[] => [
-  f.received.total,
-  f.received.inPeriod.online,
-  f.received.inPeriod.inPerson,
-  f.received.carriedOver,
-  f.resolved.total,
-  f.resolved.early,
-  f.resolved.onTime,
-  f.resolved.late,
-  f.pending.total,
-  f.pending.withinDeadline,
-  f.pending.overdue,
-  f.refused,
-  f.withdrawn,
-];
+/**
+ * The columns of the official form, in its order: the server's own list (a pure module without
+ * zod, so it can ship in the bundle).
+ */
+const figures = figureColumns;
 
 const isEmpty = (r: Report06aAnswer) => figures(r.totals).every((n) => n === 0);
 
@@ -47,6 +37,10 @@ export function ReportPanel({
   onBy: (by: ReportBy) => void;
 }) {
   const t = useT(dashboardsMessages);
+  // The breakdown lives in the address, which the router updates in a transition: the radio
+  // shows the choice at once instead of springing back until the new address renders.
+  const [chosen, setChosen] = useState(by);
+  useEffect(() => setChosen(by), [by]);
   const loaded = useLoad((signal) => loadReport(view.ask, by, signal), [by]);
   return (
     <section className="card stack report" aria-labelledby="report-title">
@@ -62,8 +56,11 @@ export function ReportPanel({
               type="radio"
               name="report-by"
               value={option}
-              checked={by === option}
-              onChange={() => onBy(option)}
+              checked={chosen === option}
+              onChange={() => {
+                setChosen(option);
+                onBy(option);
+              }}
             />
             <span>{t(`by_${option}`)}</span>
           </label>
